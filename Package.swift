@@ -1,0 +1,107 @@
+// swift-tools-version:6.1
+
+import PackageDescription
+
+let package = Package(
+    name: "crier",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "crier", targets: ["crier"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libcurl, as the system provides it (Debian: libcurl4-openssl-dev).
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        // The Swift face of libcurl; knows nothing of alerts.
+        .target(name: "Curl", dependencies: ["CCurl"]),
+        // The domain: no dependencies of ours.
+        .target(name: "CrierCore"),
+        .target(
+            name: "CrierTemplates",
+            dependencies: [
+                "CrierCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
+            name: "CrierStore",
+            dependencies: [
+                "CrierCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "CrierDelivery",
+            dependencies: [
+                "CrierCore",
+                "Curl",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "CrierRuntime",
+            dependencies: [
+                "CrierCore",
+                "CrierTemplates",
+                "CrierStore",
+                "CrierDelivery",
+                "Curl",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "crier",
+            dependencies: [
+                "CrierRuntime",
+                "CrierCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // Helpers every test target shares: starting the real loopback servers.
+        .target(name: "CrierTestSupport", path: "Tests/CrierTestSupport"),
+        .testTarget(name: "CurlTests", dependencies: ["Curl", "CrierTestSupport"]),
+        .testTarget(name: "CrierCoreTests", dependencies: ["CrierCore"]),
+        .testTarget(
+            name: "CrierTemplatesTests",
+            dependencies: ["CrierTemplates", "CrierCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "CrierStoreTests", dependencies: ["CrierStore", "CrierCore"]),
+        .testTarget(
+            name: "CrierDeliveryTests",
+            dependencies: ["CrierDelivery", "CrierCore", "Curl", "CrierTestSupport"]
+        ),
+        .testTarget(
+            name: "CrierRuntimeTests",
+            dependencies: ["CrierRuntime", "CrierCore", "CrierStore", "CrierTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["CrierTestSupport"]
+        ),
+    ]
+)
+
+// Strict compiler everywhere: explicit existentials, imports internal unless said otherwise.
+for target in package.targets where [.executable, .test, .regular].contains(target.type) {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    target.swiftSettings = settings
+}
