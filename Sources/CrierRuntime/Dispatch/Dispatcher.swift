@@ -1,0 +1,189 @@
+public import CrierCore
+import Foundation
+public import Logging
+import Synchronization
+
+/// Drains the outbox: claims due deliveries route by route, hands them to the transports, and
+/// records every outcome.
+///
+/// Urgent work goes first, then the oldest. Each route (a webhook endpoint, or the email relay)
+/// has its own concurrency limit and optional rate, so one slow or failing endpoint only ever
+/// uses its own share. Outcomes are written in batches; a crash loses at most the outcomes of the
+/// last batch, and those deliveries are retried under the same idempotency key once their lease
+/// expires.
+public final class Dispatcher: Sendable {
+    private let store: any OutboxStore
+    private let transports: [Channel: any Transport]
+    private let settings: DispatchSettings
+    private let clock: any Clock
+    private let logger: Logger
+    /// This process's name on the leases it takes.
+    public let owner: String
+    private let stopping = Atomic<Bool>(false)
+
+    public init(
+        store: any OutboxStore, transports: [Channel: any Transport], settings: DispatchSettings,
+        clock: any Clock = SystemClock(), logger: Logger = Logger(label: "crier.dispatch")
+    ) {
+        self.store = store
+        self.transports = transports
+        self.settings = settings
+        self.clock = clock
+        self.logger = logger
+        let host = ProcessInfo.processInfo.hostName
+        self.owner = "\(host):\(ProcessInfo.processInfo.processIdentifier):\(UInt32.random(in: 0...UInt32.max))"
+    }
+
+    /// Asks a running `run` to stop claiming, finish what is in flight, and return.
+    public func requestStop() { stopping.store(true, ordering: .relaxed) }
+
+    /// True once `requestStop` has been called.
+    public var isStopping: Bool { stopping.load(ordering: .relaxed) }
+
+    private enum Event: Sendable {
+        case finished(AttemptResult, route: String)
+        case tick
+    }
+
+    /// Delivers until stopped; with `untilIdle`, returns once nothing is in flight and nothing is
+    /// due within `idleGrace` seconds (so short retries can be waited for).
+    public func run(untilIdle: Bool = false, idleGrace: Double = 0) async throws -> DispatchReport {
+        var state = RunState(settings: settings, now: clock.now())
+        defer { try? store.releaseLeases(owner: owner, now: clock.now()) }
+
+        try await withThrowingTaskGroup(of: Event.self) { group in
+            var tickerRunning = false
+            var scan = true
+            var freedRoute: String?
+            while true {
+                let now = clock.now()
+                var started = 0
+                if !isStopping {
+                    if scan {
+                        state.dueRoutes = Set(try store.dueRoutes(now: now).keys)
+                        started = try claimAndStart(routes: state.dueRoutes.sorted(), into: &group, state: &state, now: now)
+                    } else if let route = freedRoute, state.shouldRefill(route: route) {
+                        started = try claimAndStart(routes: [route], into: &group, state: &state, now: now)
+                    }
+                }
+                scan = false
+                freedRoute = nil
+                if state.inFlight > 0 && !tickerRunning {
+                    tickerRunning = true
+                    let interval = settings.pollInterval
+                    group.addTask {
+                        try? await Task.sleep(for: .seconds(interval))
+                        return .tick
+                    }
+                }
+                if state.inFlight == 0 {
+                    try flush(&state, force: true)
+                    scan = true
+                    if isStopping { break }
+                    if started == 0 {
+                        if untilIdle {
+                            let horizon = clock.now().addingTimeInterval(idleGrace)
+                            let waiting = try store.dueRoutes(now: horizon)
+                            if waiting.isEmpty { break }
+                        }
+                        let pause = min(settings.idlePollInterval, state.secondsUntilRateAllows(now: now) ?? .infinity)
+                        try await Task.sleep(for: .seconds(max(0.01, pause)))
+                        continue
+                    }
+                }
+                guard let event = try await group.next() else { continue }
+                switch event {
+                case .tick:
+                    tickerRunning = false
+                    scan = true
+                case .finished(let result, let route):
+                    state.finished(result, route: route, logger: logger)
+                    freedRoute = route
+                }
+                try flush(&state, force: false)
+            }
+            try flush(&state, force: true)
+            group.cancelAll()
+        }
+        return state.report
+    }
+
+    /// Claims what each route may start now and starts it; returns how many started.
+    ///
+    /// The store orders each route's work urgent first, then oldest; every route gets its own
+    /// share each round, so a busy or slow route cannot starve the others.
+    private func claimAndStart(
+        routes: [String], into group: inout ThrowingTaskGroup<Event, any Error>, state: inout RunState, now: Date
+    ) throws -> Int {
+        var capacity = settings.maxInFlight - state.inFlight
+        guard capacity > 0 else { return 0 }
+        var started = 0
+        for route in routes where capacity > 0 {
+            let allowed = min(capacity, state.allowance(route: route, now: now))
+            state.freed[route] = 0
+            guard allowed > 0 else { continue }
+            let claimed = try store.claim(route: route, limit: allowed, now: now, lease: settings.lease, owner: owner)
+            guard !claimed.isEmpty else {
+                state.dueRoutes.remove(route)
+                continue
+            }
+            state.started(claimed.count, route: route, now: now)
+            capacity -= claimed.count
+            started += claimed.count
+            for record in claimed {
+                let outbound = try prepare(record, state: &state)
+                let transport = transports[record.channel]
+                let policy = settings.retry
+                let clock = self.clock
+                group.addTask {
+                    let startedAt = clock.now()
+                    let outcome: DeliveryOutcome
+                    if let outbound {
+                        if let transport {
+                            outcome = await transport.deliver(outbound)
+                        } else {
+                            outcome = .permanent(reason: "no \(record.channel.rawValue) transport is configured")
+                        }
+                    } else {
+                        outcome = .permanent(reason: "the message body is missing from the outbox")
+                    }
+                    let finishedAt = clock.now()
+                    var machine = DeliveryStateMachine(attempts: record.attempts, policy: policy)
+                    let action = machine.attemptFinished(outcome, now: finishedAt, unit: Double.random(in: 0..<1))
+                    let result = AttemptResult(
+                        deliveryID: record.id, attempt: record.attempts, startedAt: startedAt, finishedAt: finishedAt,
+                        outcome: outcome, action: action)
+                    return .finished(result, route: record.route)
+                }
+            }
+        }
+        return started
+    }
+
+    /// Builds what the transport sends, filling in the recipient's own details.
+    private func prepare(_ record: DeliveryRecord, state: inout RunState) throws -> OutboundDelivery? {
+        guard let rendition = try state.renditions.rendition(for: record, store: store) else { return nil }
+        let unsubscribe = record.unsubscribeToken.flatMap { token in
+            settings.unsubscribeURLPattern?.replacingOccurrences(of: "{token}", with: token)
+        }
+        return OutboundDelivery(
+            deliveryID: record.id, messageID: record.messageID, idempotencyKey: record.idempotencyKey,
+            channel: record.channel, destination: record.destination, endpointID: record.endpointID,
+            recipientName: record.recipientName, unsubscribeURL: unsubscribe, attempt: record.attempts,
+            composedAt: record.createdAt,
+            subject: Personalisation.fillText(rendition.subject, unsubscribeURL: unsubscribe, recipientName: record.recipientName),
+            textBody: Personalisation.fillText(rendition.textBody, unsubscribeURL: unsubscribe, recipientName: record.recipientName),
+            htmlBody: Personalisation.fillHTML(rendition.htmlBody, unsubscribeURL: unsubscribe, recipientName: record.recipientName),
+            payload: rendition.payload, payloadContentType: rendition.payloadContentType)
+    }
+
+    private func flush(_ state: inout RunState, force: Bool) throws {
+        guard !state.pending.isEmpty else { return }
+        let now = clock.now()
+        guard force || state.pending.count >= settings.flushCount || now.timeIntervalSince(state.lastFlush) >= settings.flushInterval
+        else { return }
+        try store.record(state.pending)
+        state.pending.removeAll(keepingCapacity: true)
+        state.lastFlush = now
+    }
+}

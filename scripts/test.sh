@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every Crier test: unit tests, and integration tests against real SMTP and HTTP servers
+# started on 127.0.0.1 (nothing leaves this machine). Installs what it needs first.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/setup.sh
+
+echo "test: building"
+swift build --build-tests 2>&1 | tee .build-test.log | grep -E "warning:|error:" || true
+if grep -q "error:" .build-test.log; then
+  echo "test: build failed" >&2
+  exit 1
+fi
+if grep -q "warning:" .build-test.log; then
+  echo "test: the build has warnings (the project builds warning-free)" >&2
+  exit 1
+fi
+rm -f .build-test.log
+
+echo "test: running"
+swift test --skip-build
