@@ -1,0 +1,65 @@
+import ArgumentParser
+import CrierRuntime
+import Foundation
+
+/// The `crier` command: composes and delivers public-safety advice.
+@main
+struct Crier: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crier",
+        abstract: "Compose public-safety advice from templates and deliver it to residents and partners.",
+        discussion: """
+            Exit status: 0 success, 1 failure, 2 bad usage or bad input.
+            The configuration file comes from --config, else $CRIER_CONFIG, else ./crier.yml.
+            """,
+        subcommands: [
+            RunCommand.self, StatusCommand.self, DeliveriesCommand.self,
+        ]
+    )
+
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exitReporting(error)
+        }
+    }
+
+    /// Prints `error` the way a user can act on it and exits with the documented status.
+    static func exitReporting(_ error: any Error) -> Never {
+        if let failure = error as? CommandFailure {
+            FileHandle.standardError.write(Data("crier: \(failure.message)\n".utf8))
+            Foundation.exit(failure.isBadInput ? 2 : 1)
+        }
+        if let problem = error as? ConfigurationError {
+            FileHandle.standardError.write(Data("crier: \(problem)\n".utf8))
+            Foundation.exit(2)
+        }
+        if let problem = error as? InputError {
+            FileHandle.standardError.write(Data("crier: \(problem)\n".utf8))
+            Foundation.exit(2)
+        }
+        let code = exitCode(for: error)
+        if code == .success {
+            exit(withError: error)
+        }
+        if code == .validationFailure || code.rawValue == 64 {
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+        FileHandle.standardError.write(Data("crier: \(String(describing: error))\n".utf8))
+        Foundation.exit(1)
+    }
+}
+
+/// A failure a command reports with its own message and exit status.
+struct CommandFailure: Error {
+    let message: String
+    /// Exit 2 (bad input) rather than 1 (something failed).
+    let isBadInput: Bool
+}
