@@ -72,6 +72,17 @@ let package = Package(
             ]
         ),
 
+        // Measures delivery throughput and memory against local sinks (bench/delivery.sh runs it).
+        .executableTarget(
+            name: "crier-bench",
+            dependencies: [
+                "CrierRuntime",
+                "CrierStore",
+                "CrierCore",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // Helpers every test target shares: starting the real loopback servers.
         .target(name: "CrierTestSupport", path: "Tests/CrierTestSupport"),
         .testTarget(name: "CurlTests", dependencies: ["Curl", "CrierTestSupport"]),

@@ -1,0 +1,104 @@
+import CrierCore
+import CrierRuntime
+import CrierStore
+import Foundation
+import Logging
+
+// Delivery benchmark: enqueues N webhook deliveries or N personalised emails into a fresh outbox
+// (outside the timed part), then times `crier run --until-idle`'s dispatcher draining it, and
+// prints deliveries per second and the process's peak memory.
+//
+// usage: crier-bench webhook|email --config FILE --count N
+
+struct BenchmarkFailure: Error, CustomStringConvertible {
+    let description: String
+}
+
+func peakMemoryMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func argument(_ name: String, in arguments: [String]) -> String? {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+
+func main() async throws {
+    let arguments = CommandLine.arguments
+    guard arguments.count >= 2, let kind = Channel(rawValue: arguments[1]),
+        let configPath = argument("--config", in: arguments), let count = argument("--count", in: arguments).flatMap(Int.init)
+    else {
+        throw BenchmarkFailure(description: "usage: crier-bench webhook|email --config FILE --count N")
+    }
+    LoggingSystem.bootstrap { label in
+        var handler = StreamLogHandler.standardError(label: label)
+        handler.logLevel = .warning
+        return handler
+    }
+    let system = try CrierSystem.open(configuration: URL(fileURLWithPath: configPath))
+    let now = Date()
+    let messageID = "msg_bench_\(kind.rawValue)_\(Int(now.timeIntervalSince1970))"
+    let message = MessageRecord(
+        id: messageID, template: "benchmark", topic: "scams", areas: ["city"], priority: .normal,
+        headline: "Courier fraud warning", proposedBy: "benchmark", createdAt: now)
+    let deliveries: AnySequence<NewDelivery>
+    let rendition: Rendition
+    switch kind {
+    case .webhook:
+        guard let endpoint = system.configuration.endpoints.first(where: { $0.kind == .webhook }) else {
+            throw BenchmarkFailure(description: "the configuration needs a webhook endpoint")
+        }
+        let body = #"{"headline":"Courier fraud warning","areas":["east"],"advice":"Your bank will never send a courier to collect your card."}"#
+        rendition = Rendition(messageID: messageID, channel: .webhook, locale: "en", payload: Data(body.utf8))
+        deliveries = AnySequence((0..<count).lazy.map { index in
+            NewDelivery(
+                channel: .webhook, destination: "\(endpoint.destination)/\(index)", route: endpoint.id, endpointID: endpoint.id)
+        })
+    case .email:
+        rendition = Rendition(
+            messageID: messageID, channel: .email, locale: "en", subject: "Courier fraud: warning for East NPA",
+            textBody: """
+                Dear \(Personalisation.recipientNameMarker),
+
+                Fraudsters are phoning residents pretending to be police officers or bank staff and sending a
+                courier to collect cards and cash. Your bank and the police will never do this. Hang up, wait
+                five minutes, and call 101 from another phone.
+
+                Unsubscribe: \(Personalisation.unsubscribeURLMarker)
+                """,
+            htmlBody: """
+                <p>Dear \(Personalisation.recipientNameMarker),</p><p>Fraudsters are phoning residents pretending to be \
+                police officers or bank staff. Your bank and the police will never send a courier.</p>\
+                <p><a href="\(Personalisation.unsubscribeURLMarker)">Unsubscribe</a></p>
+                """)
+        deliveries = AnySequence((0..<count).lazy.map { index in
+            NewDelivery(
+                channel: .email, destination: "resident-\(index)@example.org", route: DeliveryRoute.email,
+                subscriberID: Int64(index), recipientName: "Resident \(index)", unsubscribeToken: "token\(index)")
+        })
+    }
+    let written = try system.outbox.enqueue(message, renditions: [rendition], deliveries: deliveries, now: now)
+    let dispatcher = try system.makeDispatcher(logger: Logger(label: "crier.bench"))
+    let clock = ContinuousClock()
+    let start = clock.now
+    let report = try await dispatcher.run(untilIdle: true)
+    let elapsed = clock.now - start
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let summary = try system.outbox.summary(now: Date())
+    print(
+        String(
+            format: "crier %@: %d enqueued, %d delivered, %d dead in %.2f s = %.0f/s, peak memory %.1f MiB",
+            kind.rawValue, written, report.delivered, report.dead, seconds, Double(report.delivered) / seconds, peakMemoryMiB()))
+    if summary.byState["delivered", default: 0] != written {
+        throw BenchmarkFailure(description: "not everything was delivered: \(summary.byState)")
+    }
+}
+
+do {
+    try await main()
+} catch {
+    FileHandle.standardError.write(Data("crier-bench: \(error)\n".utf8))
+    exit(1)
+}
