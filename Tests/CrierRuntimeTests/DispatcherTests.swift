@@ -1,0 +1,182 @@
+import CrierCore
+import CrierStore
+import Foundation
+import Synchronization
+import Testing
+
+@testable import CrierRuntime
+
+/// A transport that answers from a script per destination and records every call.
+final class ScriptedTransport: Transport {
+    struct Call: Sendable {
+        let delivery: OutboundDelivery
+        let startedAt: ContinuousClock.Instant
+    }
+
+    private let script: @Sendable (OutboundDelivery) async -> DeliveryOutcome
+    private let log = Mutex<[Call]>([])
+
+    init(_ script: @escaping @Sendable (OutboundDelivery) async -> DeliveryOutcome) { self.script = script }
+
+    func deliver(_ delivery: OutboundDelivery) async -> DeliveryOutcome {
+        log.withLock { $0.append(Call(delivery: delivery, startedAt: ContinuousClock.now)) }
+        return await script(delivery)
+    }
+
+    var calls: [Call] { log.withLock { $0 } }
+}
+
+@Suite("dispatcher")
+struct DispatcherTests {
+    static func message(_ id: String, priority: Priority = .normal, at date: Date = Date()) -> MessageRecord {
+        MessageRecord(
+            id: id, template: "urgent-warning", topic: "scams", areas: ["east"], priority: priority,
+            headline: "Courier fraud", proposedBy: "test", createdAt: date)
+    }
+
+    static func webhooks(_ count: Int, route: String = "partner") -> [NewDelivery] {
+        (0..<count).map { NewDelivery(channel: .webhook, destination: "https://\(route).example.org/\($0)", route: route, endpointID: route) }
+    }
+
+    static func settings(delays: [Double] = [0.05, 0.05], concurrency: Int = 4) -> DispatchSettings {
+        var settings = DispatchSettings()
+        settings.retry = RetryPolicy(delays: delays, jitter: 0)
+        settings.defaultRoute = .init(concurrency: concurrency)
+        settings.pollInterval = 0.02
+        settings.idlePollInterval = 0.02
+        return settings
+    }
+
+    func enqueue(_ outbox: SQLiteOutbox, _ message: MessageRecord, _ deliveries: [NewDelivery]) throws {
+        let renditions = [Rendition(messageID: message.id, channel: .webhook, locale: "en", payload: Data("{\"id\":\"\(message.id)\"}".utf8))]
+        try outbox.enqueue(message, renditions: renditions, deliveries: deliveries, now: message.createdAt)
+    }
+
+    @Test("everything due is delivered once, with the rendition's bytes")
+    func deliversEverything() async throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        try enqueue(outbox, Self.message("msg_a"), Self.webhooks(50))
+        let transport = ScriptedTransport { _ in .delivered(detail: "HTTP 204") }
+        let dispatcher = Dispatcher(store: outbox, transports: [.webhook: transport], settings: Self.settings())
+        let report = try await dispatcher.run(untilIdle: true)
+        #expect(report.delivered == 50)
+        #expect(Set(transport.calls.map(\.delivery.destination)).count == 50)
+        #expect(transport.calls.allSatisfy { $0.delivery.payload == Data("{\"id\":\"msg_a\"}".utf8) })
+        #expect(try outbox.summary(now: Date()).byState["delivered"] == 50)
+    }
+
+    @Test("urgent messages go before older scheduled ones")
+    func urgentFirst() async throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        let earlier = Date().addingTimeInterval(-60)
+        try enqueue(outbox, Self.message("msg_old", at: earlier), Self.webhooks(5, route: "partner"))
+        try enqueue(outbox, Self.message("msg_urgent", priority: .urgent), [
+            NewDelivery(channel: .webhook, destination: "https://partner.example.org/urgent", route: "partner", endpointID: "partner")
+        ])
+        let transport = ScriptedTransport { _ in .delivered(detail: "HTTP 200") }
+        let dispatcher = Dispatcher(store: outbox, transports: [.webhook: transport], settings: Self.settings(concurrency: 1))
+        _ = try await dispatcher.run(untilIdle: true)
+        #expect(transport.calls.first?.delivery.messageID == "msg_urgent")
+    }
+
+    @Test("a retried delivery keeps its idempotency key and is delivered on a later attempt")
+    func retryKeepsKey() async throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        try enqueue(outbox, Self.message("msg_r"), Self.webhooks(1))
+        let answers = Mutex([DeliveryOutcome.retry(reason: "HTTP 500", retryAfter: nil), .retry(reason: "HTTP 500", retryAfter: nil), .delivered(detail: "HTTP 200")])
+        let transport = ScriptedTransport { _ in answers.withLock { $0.removeFirst() } }
+        let dispatcher = Dispatcher(store: outbox, transports: [.webhook: transport], settings: Self.settings())
+        let report = try await dispatcher.run(untilIdle: true, idleGrace: 2)
+        #expect(report.attempts == 3)
+        #expect(report.delivered == 1)
+        #expect(Set(transport.calls.map(\.delivery.idempotencyKey)).count == 1)
+        #expect(transport.calls.map(\.delivery.attempt) == [1, 2, 3])
+        let delivery = try #require(try outbox.deliveries(state: .delivered, limit: 10).first)
+        #expect(try outbox.attempts(deliveryID: delivery.id).count == 3)
+    }
+
+    @Test("out of retries is a dead letter with the last cause")
+    func deadAfterRetries() async throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        try enqueue(outbox, Self.message("msg_d"), Self.webhooks(1))
+        let transport = ScriptedTransport { _ in .retry(reason: "HTTP 503", retryAfter: nil) }
+        let dispatcher = Dispatcher(store: outbox, transports: [.webhook: transport], settings: Self.settings(delays: [0.02]))
+        let report = try await dispatcher.run(untilIdle: true, idleGrace: 2)
+        #expect(report.attempts == 2)
+        let dead = try outbox.deliveries(state: .dead, limit: 10)
+        #expect(dead.count == 1)
+        #expect(dead.first?.lastError?.contains("HTTP 503") == true)
+    }
+
+    @Test("HTTP 410 disables the endpoint and its other deliveries die with it")
+    func goneDisablesEndpoint() async throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        try enqueue(outbox, Self.message("msg_g"), Self.webhooks(3, route: "gone"))
+        let transport = ScriptedTransport { _ in .endpointGone(reason: "HTTP 410") }
+        let dispatcher = Dispatcher(store: outbox, transports: [.webhook: transport], settings: Self.settings(concurrency: 1))
+        _ = try await dispatcher.run(untilIdle: true)
+        #expect(try outbox.disabledEndpoints()["gone"] != nil)
+        #expect(try outbox.summary(now: Date()).byState["dead"] == 3)
+        #expect(transport.calls.count == 1)
+    }
+
+    @Test("a slow endpoint does not hold up the others")
+    func slowEndpointIsolated() async throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        try enqueue(outbox, Self.message("msg_s"), Self.webhooks(4, route: "slow") + Self.webhooks(40, route: "fast"))
+        let transport = ScriptedTransport { delivery in
+            if delivery.endpointID == "slow" { try? await Task.sleep(for: .milliseconds(400)) }
+            return .delivered(detail: "HTTP 200")
+        }
+        var settings = Self.settings(concurrency: 1)
+        settings.routes["fast"] = .init(concurrency: 4)
+        let dispatcher = Dispatcher(store: outbox, transports: [.webhook: transport], settings: settings)
+        let start = ContinuousClock.now
+        _ = try await dispatcher.run(untilIdle: true)
+        let fastDone = try #require(transport.calls.filter { $0.delivery.endpointID == "fast" }.map(\.startedAt).max())
+        // The four slow deliveries take 1.6 s one after another; the fast ones must all start within the first.
+        #expect(fastDone - start < .milliseconds(400))
+    }
+
+    @Test("the email relay's rate is honoured")
+    func rateLimit() async throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        let message = Self.message("msg_e")
+        let renditions = [Rendition(messageID: "msg_e", channel: .email, locale: "en", subject: "s", textBody: "Hello \(Personalisation.recipientNameMarker)")]
+        let deliveries = (0..<30).map {
+            NewDelivery(channel: .email, destination: "r\($0)@example.org", route: "email", recipientName: "R\($0)", unsubscribeToken: "t\($0)")
+        }
+        try outbox.enqueue(message, renditions: renditions, deliveries: deliveries, now: Date())
+        let transport = ScriptedTransport { _ in .delivered(detail: "250 OK") }
+        var settings = Self.settings()
+        settings.routes["email"] = .init(concurrency: 10, ratePerSecond: 20)
+        settings.unsubscribeURLPattern = "https://example.org/u/{token}"
+        let dispatcher = Dispatcher(store: outbox, transports: [.email: transport], settings: settings)
+        let start = ContinuousClock.now
+        _ = try await dispatcher.run(untilIdle: true)
+        // 20 may start at once (one second's burst), the other 10 need half a second more.
+        #expect(ContinuousClock.now - start >= .milliseconds(400))
+        let first = try #require(transport.calls.first?.delivery)
+        #expect(first.textBody == "Hello \(first.recipientName ?? "")")
+        #expect(first.unsubscribeURL?.hasPrefix("https://example.org/u/t") == true)
+    }
+
+    @Test("stopping finishes what is in flight and gives nothing up")
+    func stopIsGraceful() async throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        try enqueue(outbox, Self.message("msg_stop"), Self.webhooks(20))
+        let transport = ScriptedTransport { _ in
+            try? await Task.sleep(for: .milliseconds(100))
+            return .delivered(detail: "HTTP 200")
+        }
+        let dispatcher = Dispatcher(store: outbox, transports: [.webhook: transport], settings: Self.settings(concurrency: 2))
+        async let report = dispatcher.run()
+        try await Task.sleep(for: .milliseconds(250))
+        dispatcher.requestStop()
+        let finished = try await report
+        let summary = try outbox.summary(now: Date())
+        #expect(finished.delivered == summary.byState["delivered"])
+        #expect(summary.byState["leased", default: 0] == 0)
+        #expect(summary.byState["pending", default: 0] == 20 - finished.delivered)
+    }
+}
