@@ -1,0 +1,91 @@
+public import Foundation
+internal import GRDB
+public import CrierCore
+
+extension SQLiteOutbox {
+    /// Writes a message, its renditions and its deliveries in one transaction, streaming the deliveries.
+    @discardableResult
+    public func enqueue(
+        _ message: MessageRecord, renditions: [Rendition], deliveries: some Sequence<NewDelivery>, now: Date
+    ) throws -> Int {
+        try write("enqueue \(message.id)") { db in
+            try insertMessage(db, message, renditions: renditions, now: now)
+            return try insertDeliveries(db, of: message, deliveries, now: now)
+        }
+    }
+
+    /// The message state whose deliveries are written held.
+    public static let awaitingApproval = "awaiting_approval"
+
+    /// The `next_attempt_at` of a held delivery: 9999-12-31T23:59:59Z, later than any real time.
+    static let heldUntil: Double = 253_402_300_799
+
+    /// Inserts the message row and its renditions.
+    func insertMessage(_ db: Database, _ message: MessageRecord, renditions: [Rendition], now: Date) throws {
+        let areas = String(decoding: try JSONEncoder().encode(message.areas), as: UTF8.self)
+        try db.execute(
+            sql: """
+                INSERT INTO messages (id, kind, status, template, topic, areas, priority, state, headline,
+                    "references", proposed_by, created_at, expires_at, variables)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                message.id, message.kind.rawValue, message.status.rawValue, message.template, message.topic,
+                areas, message.priority.rawValue, message.state, message.headline, message.references,
+                message.proposedBy, message.createdAt.unixSeconds, message.expiresAt?.unixSeconds,
+                message.variablesJSON,
+            ])
+        for rendition in renditions {
+            try db.execute(
+                sql: """
+                    INSERT INTO renditions (message_id, channel, locale, subject, text_body, html_body, payload,
+                        content_type)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    message.id, rendition.channel.rawValue, rendition.locale, rendition.subject,
+                    rendition.textBody, rendition.htmlBody, rendition.payload, rendition.payloadContentType,
+                ])
+        }
+    }
+
+    /// Inserts deliveries one by one through a single prepared statement, so memory does not grow
+    /// with the audience. Repeats of (channel, destination) are ignored. Returns how many were written.
+    func insertDeliveries(
+        _ db: Database, of message: MessageRecord, _ deliveries: some Sequence<NewDelivery>, now: Date
+    ) throws -> Int {
+        // Deliveries for an endpoint already disabled are written dead, so they never wait forever.
+        var disabled: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT endpoint_id, reason FROM disabled_endpoints") {
+            disabled[row["endpoint_id"]] = row["reason"]
+        }
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT OR IGNORE INTO deliveries (message_id, channel, destination, route, endpoint_id,
+                    subscriber_id, recipient_name, unsubscribe_token, locale, state, attempts, next_attempt_at,
+                    last_error, idempotency_key, priority, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
+                """)
+        let at = now.unixSeconds
+        // A message awaiting a second operator's approval is written held: pending, but not due
+        // until `releaseHeldDeliveries` makes it due.
+        let due = message.state == Self.awaitingApproval ? Self.heldUntil : at
+        var written = 0
+        for delivery in deliveries {
+            var state = DeliveryState.pending
+            var lastError: String?
+            if let endpoint = delivery.endpointID, let reason = disabled[endpoint] {
+                state = .dead
+                lastError = "endpoint disabled: \(reason)"
+            }
+            statement.setUncheckedArguments([
+                message.id, delivery.channel.rawValue, delivery.destination, delivery.route, delivery.endpointID,
+                delivery.subscriberID, delivery.recipientName, delivery.unsubscribeToken, delivery.locale,
+                state.rawValue, due, lastError, RandomToken.idempotencyKey(), message.priority.rawValue, at, at,
+            ])
+            try statement.execute()
+            written += db.changesCount
+        }
+        return written
+    }
+}

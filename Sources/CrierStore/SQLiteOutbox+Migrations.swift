@@ -1,0 +1,142 @@
+internal import GRDB
+
+extension SQLiteOutbox {
+    /// The schema's history. Append-only: a released migration is never edited, only followed.
+    ///
+    /// Times are REAL unix seconds (UTC) everywhere, so comparisons and orderings are numeric.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-outbox", migrate: createOutbox)
+        migrator.registerMigration("v2-subscribers", migrate: createSubscribers)
+        migrator.registerMigration("v3-schedule-slots", migrate: createSlots)
+        return migrator
+    }
+
+    private static func createOutbox(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE messages (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('alert', 'update', 'cancel')),
+                    status TEXT NOT NULL CHECK (status IN ('actual', 'exercise', 'test')),
+                    template TEXT NOT NULL,
+                    topic TEXT NOT NULL,
+                    areas TEXT NOT NULL,
+                    priority INTEGER NOT NULL,
+                    state TEXT NOT NULL,
+                    headline TEXT NOT NULL,
+                    "references" TEXT,
+                    proposed_by TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    expires_at REAL,
+                    variables TEXT NOT NULL DEFAULT '{}'
+                );
+                CREATE INDEX messages_created ON messages(created_at);
+
+                CREATE TABLE renditions (
+                    message_id TEXT NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+                    channel TEXT NOT NULL CHECK (channel IN ('email', 'webhook')),
+                    locale TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    text_body TEXT NOT NULL,
+                    html_body TEXT NOT NULL,
+                    payload BLOB NOT NULL,
+                    content_type TEXT NOT NULL,
+                    PRIMARY KEY (message_id, channel, locale)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE deliveries (
+                    id INTEGER PRIMARY KEY,
+                    message_id TEXT NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+                    channel TEXT NOT NULL CHECK (channel IN ('email', 'webhook')),
+                    destination TEXT NOT NULL,
+                    route TEXT NOT NULL,
+                    endpoint_id TEXT,
+                    subscriber_id INTEGER,
+                    recipient_name TEXT,
+                    unsubscribe_token TEXT,
+                    locale TEXT NOT NULL,
+                    state TEXT NOT NULL
+                        CHECK (state IN ('pending', 'leased', 'delivered', 'dead', 'withdrawn')),
+                    attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+                    next_attempt_at REAL NOT NULL,
+                    lease_owner TEXT,
+                    lease_until REAL,
+                    last_error TEXT,
+                    idempotency_key TEXT NOT NULL UNIQUE,
+                    priority INTEGER NOT NULL,
+                    created_at REAL NOT NULL,
+                    updated_at REAL NOT NULL,
+                    delivered_at REAL,
+                    UNIQUE (message_id, channel, destination),
+                    CHECK ((state = 'leased') = (lease_until IS NOT NULL))
+                );
+                CREATE INDEX deliveries_claim ON deliveries(state, route, priority, next_attempt_at);
+                CREATE INDEX deliveries_endpoint ON deliveries(endpoint_id, state) WHERE endpoint_id IS NOT NULL;
+                CREATE INDEX deliveries_subscriber ON deliveries(subscriber_id) WHERE subscriber_id IS NOT NULL;
+
+                CREATE TABLE attempts (
+                    id INTEGER PRIMARY KEY,
+                    delivery_id INTEGER NOT NULL REFERENCES deliveries(id) ON DELETE CASCADE,
+                    attempt INTEGER NOT NULL,
+                    started_at REAL NOT NULL,
+                    finished_at REAL NOT NULL,
+                    outcome TEXT NOT NULL,
+                    detail TEXT NOT NULL
+                );
+                CREATE INDEX attempts_delivery ON attempts(delivery_id, attempt);
+
+                CREATE TABLE audit_log (
+                    id INTEGER PRIMARY KEY,
+                    at REAL NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    detail TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX audit_log_at ON audit_log(at);
+
+                CREATE TABLE disabled_endpoints (
+                    endpoint_id TEXT PRIMARY KEY NOT NULL,
+                    reason TEXT NOT NULL,
+                    disabled_at REAL NOT NULL
+                );
+                """)
+    }
+
+    private static func createSubscribers(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE subscribers (
+                    id INTEGER PRIMARY KEY,
+                    email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                    name TEXT NOT NULL DEFAULT '',
+                    area TEXT NOT NULL,
+                    topics TEXT NOT NULL DEFAULT 'all',
+                    locale TEXT NOT NULL DEFAULT 'en',
+                    is_test INTEGER NOT NULL DEFAULT 0 CHECK (is_test IN (0, 1)),
+                    unsubscribe_token TEXT NOT NULL UNIQUE CHECK (length(unsubscribe_token) >= 32),
+                    unsubscribed_at REAL,
+                    created_at REAL NOT NULL,
+                    updated_at REAL NOT NULL
+                );
+                CREATE INDEX subscribers_area ON subscribers(area);
+                """)
+    }
+
+    private static func createSlots(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE slots (
+                    id INTEGER PRIMARY KEY,
+                    schedule_id TEXT NOT NULL,
+                    slot_key TEXT NOT NULL,
+                    fired_at REAL NOT NULL,
+                    outcome TEXT NOT NULL,
+                    message_id TEXT REFERENCES messages(id),
+                    UNIQUE (schedule_id, slot_key)
+                );
+                CREATE INDEX slots_outcome ON slots(outcome);
+                """)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+internal import GRDB
+public import CrierCore
+
+extension SQLiteOutbox {
+    /// Records finished attempts and applies the actions the state machine chose, in one transaction.
+    ///
+    /// Every attempt is recorded; only deliveries still leased change state, so one withdrawn or
+    /// reset meanwhile is not resurrected.
+    public func record(_ results: [AttemptResult]) throws {
+        guard !results.isEmpty else { return }
+        try write("record \(results.count) attempt results") { db in
+            let insertAttempt = try db.cachedStatement(
+                sql: """
+                    INSERT INTO attempts (delivery_id, attempt, started_at, finished_at, outcome, detail)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """)
+            var latest = Date.distantPast
+            for result in results {
+                try insertAttempt.execute(arguments: [
+                    result.deliveryID, result.attempt, result.startedAt.unixSeconds, result.finishedAt.unixSeconds,
+                    result.outcome.kind, result.outcome.detail,
+                ])
+                try apply(result, db)
+                latest = max(latest, result.finishedAt)
+            }
+            try killDeliveriesOfDisabledEndpoints(db, now: latest)
+        }
+    }
+
+    private func apply(_ result: AttemptResult, _ db: Database) throws {
+        let now = result.finishedAt.unixSeconds
+        let released = "lease_owner = NULL, lease_until = NULL, updated_at = :now"
+        let stillLeased = "WHERE id = :id AND state = 'leased'"
+        switch result.action {
+        case .markDelivered:
+            try db.execute(
+                sql: """
+                    UPDATE deliveries SET state = 'delivered', delivered_at = :now, last_error = NULL, \(released)
+                    \(stillLeased)
+                    """,
+                arguments: ["id": result.deliveryID, "now": now])
+        case .scheduleRetry(let at):
+            try db.execute(
+                sql: """
+                    UPDATE deliveries SET state = 'pending', next_attempt_at = :at, last_error = :error, \(released)
+                    \(stillLeased)
+                    """,
+                arguments: ["id": result.deliveryID, "now": now, "at": at.unixSeconds, "error": result.outcome.detail])
+        case .deadLetter(let reason):
+            try db.execute(
+                sql: "UPDATE deliveries SET state = 'dead', last_error = :error, \(released) \(stillLeased)",
+                arguments: ["id": result.deliveryID, "now": now, "error": reason])
+        case .deadLetterAndDisableEndpoint(let reason):
+            try db.execute(
+                sql: "UPDATE deliveries SET state = 'dead', last_error = :error, \(released) \(stillLeased)",
+                arguments: ["id": result.deliveryID, "now": now, "error": reason])
+            // The endpoint said it is gone: that holds whatever became of this delivery.
+            let endpoint = try String.fetchOne(
+                db, sql: "SELECT endpoint_id FROM deliveries WHERE id = ?", arguments: [result.deliveryID])
+            if let endpoint {
+                try disableEndpoint(endpoint, reason: reason, at: result.finishedAt, db)
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+public import Foundation
+internal import GRDB
+public import CrierCore
+
+/// The durable outbox in one SQLite file: every message, delivery, attempt and audit line.
+///
+/// One value owns the database connection and its migrations and exposes domain methods that each
+/// run as one transaction, after GRDB's demo `AppDatabase`. Several processes (a running daemon and
+/// a `status` command) may open the same file: WAL mode and a busy timeout make them take turns.
+public final class SQLiteOutbox: OutboxStore, Sendable {
+    /// The connection: a pool for a file, a queue for an in-memory database.
+    let dbWriter: any DatabaseWriter
+    /// Where the data lives, for error messages (`:memory:` when in memory).
+    public let path: String
+
+    /// How long a write waits for another process's transaction before failing, in seconds.
+    public static let busyTimeout: TimeInterval = 10
+
+    /// Opens (creating it if needed, owner-only) the outbox file at `path` and applies pending migrations.
+    public convenience init(path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try Self.prepareFile(at: url)
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: url.path, configuration: Self.makeConfiguration())
+        } catch {
+            throw OutboxStoreError.openFailed(path: url.path, reason: Self.describe(error))
+        }
+        try self.init(writer: pool, path: url.path)
+        try Self.restrictSidecarFiles(of: url)
+    }
+
+    /// Opens a private in-memory outbox, for tests and dry runs.
+    public static func inMemory() throws -> SQLiteOutbox {
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(configuration: makeConfiguration())
+        } catch {
+            throw OutboxStoreError.openFailed(path: ":memory:", reason: describe(error))
+        }
+        return try SQLiteOutbox(writer: queue, path: ":memory:")
+    }
+
+    init(writer: any DatabaseWriter, path: String) throws {
+        self.dbWriter = writer
+        self.path = path
+        do {
+            try Self.migrator.migrate(writer)
+        } catch {
+            throw OutboxStoreError.migrationFailed(path: path, reason: Self.describe(error))
+        }
+    }
+
+    /// The names of the migrations applied to this database, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try read("list migrations") { db in
+            try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
+        }
+    }
+
+    /// Connection settings: durable commits, enforced foreign keys, patience with other processes.
+    static func makeConfiguration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return config
+    }
+
+    // MARK: - Transactions with errors that name the file and the operation
+
+    /// Runs `body` in one write transaction, turning SQLite errors into `OutboxStoreError`.
+    func write<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try dbWriter.write(body)
+        } catch let error as OutboxStoreError {
+            throw error
+        } catch {
+            throw OutboxStoreError.databaseFailed(path: path, operation: operation, reason: Self.describe(error))
+        }
+    }
+
+    /// Runs `body` in one read transaction, turning SQLite errors into `OutboxStoreError`.
+    func read<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try dbWriter.read(body)
+        } catch let error as OutboxStoreError {
+            throw error
+        } catch {
+            throw OutboxStoreError.databaseFailed(path: path, operation: operation, reason: Self.describe(error))
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return error.message ?? "\(error.resultCode)"
+        }
+        return String(describing: error)
+    }
+}

@@ -1,0 +1,149 @@
+import CrierCore
+import CrierStore
+import Foundation
+import Testing
+
+/// One row of the record table: an outcome, the action chosen, and what the delivery becomes.
+struct RecordCase: Sendable, CustomTestStringConvertible {
+    let outcome: DeliveryOutcome
+    let action: DeliveryStateMachine.Action
+    let state: DeliveryState
+    let lastError: String?
+    let endpointDisabled: Bool
+
+    var testDescription: String { "\(outcome.kind) -> \(state.rawValue)" }
+}
+
+@Suite struct RecordTests {
+    static let retryAt = Fixture.t0 + 300
+
+    static let cases: [RecordCase] = [
+        RecordCase(
+            outcome: .delivered(detail: "HTTP 204"), action: .markDelivered, state: .delivered, lastError: nil,
+            endpointDisabled: false),
+        RecordCase(
+            outcome: .retry(reason: "HTTP 503", retryAfter: nil), action: .scheduleRetry(at: retryAt),
+            state: .pending, lastError: "HTTP 503", endpointDisabled: false),
+        RecordCase(
+            outcome: .permanent(reason: "HTTP 404"), action: .deadLetter(reason: "HTTP 404"), state: .dead,
+            lastError: "HTTP 404", endpointDisabled: false),
+        RecordCase(
+            outcome: .endpointGone(reason: "HTTP 410"), action: .deadLetterAndDisableEndpoint(reason: "HTTP 410"),
+            state: .dead, lastError: "HTTP 410", endpointDisabled: true),
+    ]
+
+    @Test(arguments: cases)
+    func actionMovesTheDelivery(_ row: RecordCase) throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        try outbox.enqueue(
+            Fixture.message("msg_a"), renditions: [],
+            deliveries: [Fixture.webhook("a", url: "https://a/1"), Fixture.webhook("a", url: "https://a/2")],
+            now: Fixture.t0)
+        let claimed = try outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 60, owner: "w")
+        let delivery = try #require(claimed.first)
+        try outbox.record([Fixture.result(delivery, row.outcome, row.action, at: Fixture.t0 + 1)])
+
+        let after = try #require(try outbox.delivery(id: delivery.id))
+        #expect(after.state == row.state)
+        #expect(after.lastError == row.lastError)
+        #expect(after.idempotencyKey == delivery.idempotencyKey)
+        if case .scheduleRetry(let at) = row.action { #expect(after.nextAttemptAt == at) }
+        let attempts = try outbox.attempts(deliveryID: delivery.id)
+        #expect(attempts.map(\.outcome) == [row.outcome.kind])
+        #expect(attempts.map(\.detail) == [row.outcome.detail])
+
+        #expect((try outbox.disabledEndpoints()["a"] != nil) == row.endpointDisabled)
+        let other = try #require(try outbox.deliveries(state: nil, limit: 10).first { $0.id != delivery.id })
+        if row.endpointDisabled {
+            #expect(other.state == .dead)
+            #expect(other.lastError == "endpoint disabled: HTTP 410")
+        } else {
+            #expect(other.state == .pending)
+        }
+    }
+
+    @Test func withdrawnDeliveryIsNotResurrected() throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        try outbox.enqueue(Fixture.message("msg_a"), renditions: [], deliveries: [Fixture.webhook("a")], now: Fixture.t0)
+        let delivery = try #require(try outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 60, owner: "w").first)
+        #expect(try outbox.withdrawPending(messageID: "msg_a", now: Fixture.t0) == 1)
+        try outbox.record([
+            Fixture.result(
+                delivery, .retry(reason: "timeout", retryAfter: nil), .scheduleRetry(at: Fixture.t0 + 5))
+        ])
+        let after = try #require(try outbox.delivery(id: delivery.id))
+        #expect(after.state == .withdrawn)
+        #expect(try outbox.attempts(deliveryID: delivery.id).count == 1)
+        #expect(try outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 10, lease: 60, owner: "w").isEmpty)
+    }
+
+    @Test func disabledEndpointIsNeitherClaimedNorFed() throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        try outbox.enqueue(
+            Fixture.message("msg_a"), renditions: [], deliveries: [Fixture.webhook("gone"), Fixture.webhook("ok")],
+            now: Fixture.t0)
+        try outbox.disableEndpoint("gone", reason: "HTTP 410 Gone", now: Fixture.t0)
+        #expect(try outbox.disabledEndpoints() == ["gone": "HTTP 410 Gone"])
+        #expect(try outbox.claim(route: "gone", limit: 5, now: Fixture.t0, lease: 60, owner: "w").isEmpty)
+        #expect(try outbox.dueRoutes(now: Fixture.t0) == ["ok": 1])
+        // A later message for the endpoint is written dead at once.
+        try outbox.enqueue(Fixture.message("msg_b"), renditions: [], deliveries: [Fixture.webhook("gone")], now: Fixture.t0)
+        #expect(try outbox.deliveryCounts(messageID: "msg_b") == [.dead: 1])
+        // Retrying its dead letters waits for the endpoint to be enabled.
+        #expect(try outbox.retryAllDead(now: Fixture.t0) == 0)
+        #expect(try outbox.enableEndpoint("gone"))
+        #expect(try outbox.retryAllDead(now: Fixture.t0 + 1) == 2)
+        #expect(try outbox.dueRoutes(now: Fixture.t0 + 1) == ["gone": 2, "ok": 1])
+    }
+
+    @Test func deadDeliveryCanBeRetried() throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        try outbox.enqueue(Fixture.message("msg_a"), renditions: [], deliveries: [Fixture.webhook("a")], now: Fixture.t0)
+        let delivery = try #require(try outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 60, owner: "w").first)
+        #expect(try outbox.retryDelivery(id: delivery.id, now: Fixture.t0) == false)  // leased, not dead
+        try outbox.record([Fixture.result(delivery, .permanent(reason: "HTTP 400"), .deadLetter(reason: "HTTP 400"))])
+        #expect(try outbox.retryDelivery(id: delivery.id, now: Fixture.t0 + 100))
+        let after = try #require(try outbox.delivery(id: delivery.id))
+        #expect(after.state == .pending && after.attempts == 0 && after.nextAttemptAt == Fixture.t0 + 100)
+        #expect(after.idempotencyKey == delivery.idempotencyKey)
+        #expect(try outbox.audit(since: nil).map(\.action) == ["delivery.retry"])
+        #expect(try outbox.retryDelivery(id: 9_999, now: Fixture.t0) == false)
+    }
+
+    @Test func summaryCountsEveryState() throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        let audience = (0..<5).map { Fixture.email("p\($0)@example.org") }
+        try outbox.enqueue(Fixture.message("msg_a"), renditions: [], deliveries: audience, now: Fixture.t0)
+        let claimed = try outbox.claim(route: "email", limit: 3, now: Fixture.t0, lease: 60, owner: "w")
+        try outbox.record([
+            Fixture.result(claimed[0], .delivered(detail: "250"), .markDelivered),
+            Fixture.result(claimed[1], .permanent(reason: "550"), .deadLetter(reason: "550")),
+        ])
+        try outbox.disableEndpoint("x", reason: "HTTP 410", now: Fixture.t0)
+        let summary = try outbox.summary(now: Fixture.t0 + 90)
+        #expect(summary.byState == ["pending": 2, "leased": 1, "delivered": 1, "dead": 1, "withdrawn": 0])
+        #expect(summary.oldestPendingAge == 90)
+        #expect(summary.disabledEndpoints == ["x": "HTTP 410"])
+        #expect(try outbox.withdrawPending(messageID: "msg_a", now: Fixture.t0) == 3)
+        #expect(try outbox.summary(now: Fixture.t0).oldestPendingAge == nil)
+    }
+
+    @Test func auditIsOrderedAndFilteredByTime() throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        try outbox.appendAudit(AuditEntry(at: Fixture.t0 + 20, actor: "alice", action: "alert", subject: "msg_b"))
+        try outbox.appendAudit(AuditEntry(at: Fixture.t0, actor: "bob", action: "alert", subject: "msg_a", detail: "x"))
+        #expect(try outbox.audit(since: nil).map(\.subject) == ["msg_a", "msg_b"])
+        #expect(try outbox.audit(since: Fixture.t0 + 10).map(\.actor) == ["alice"])
+        #expect(try outbox.audit(since: nil).first?.detail == "x")
+    }
+
+    @Test func messageStateAndListing() throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        try outbox.enqueue(Fixture.message("msg_a", at: Fixture.t0), renditions: [], deliveries: [], now: Fixture.t0)
+        try outbox.enqueue(Fixture.message("msg_b", at: Fixture.t0 + 1), renditions: [], deliveries: [], now: Fixture.t0)
+        #expect(try outbox.updateMessageState(id: "msg_a", state: "sent"))
+        #expect(try outbox.updateMessageState(id: "msg_missing", state: "sent") == false)
+        #expect(try outbox.messages(limit: 10).map(\.id) == ["msg_b", "msg_a"])
+        #expect(try outbox.message(id: "msg_a")?.state == "sent")
+    }
+}
