@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// One message the SMTP recorder accepted.
 public struct SMTPRecord: Decodable, Sendable, Equatable {

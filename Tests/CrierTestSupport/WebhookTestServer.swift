@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// One request the webhook receiver recorded.
 public struct WebhookRecord: Decodable, Sendable, Equatable {
