@@ -1,0 +1,59 @@
+public import Foundation
+import Crypto
+
+/// Why a webhook signing secret cannot be used.
+public struct WebhookSignerError: Error, Sendable, Equatable, CustomStringConvertible {
+    private enum Reason: Sendable, Equatable {
+        case noSecrets
+        case notBase64(index: Int)
+        case empty(index: Int)
+    }
+
+    private let reason: Reason
+
+    public var description: String {
+        switch reason {
+        case .noSecrets:
+            "no webhook signing secret given; set one (whsec_<base64>)"
+        case .notBase64(let index):
+            "webhook signing secret #\(index + 1) is not valid base64 after the whsec_ prefix"
+        case .empty(let index):
+            "webhook signing secret #\(index + 1) is empty"
+        }
+    }
+
+    static let noSecrets = Self(reason: .noSecrets)
+    static func notBase64(_ index: Int) -> Self { Self(reason: .notBase64(index: index)) }
+    static func empty(_ index: Int) -> Self { Self(reason: .empty(index: index)) }
+}
+
+/// Signs webhook requests as the Standard Webhooks specification says, so partners can verify them.
+///
+/// The signed content is `"\(id).\(timestamp).\(body)"`; each secret (`whsec_<base64>`) gives one
+/// `v1,<base64 HMAC-SHA256>` and several (during a key rotation) are joined with spaces.
+public struct WebhookSigner: Sendable {
+    private let keys: [SymmetricKey]
+
+    /// Makes a signer from one or more `whsec_...` secrets (the prefix is optional).
+    public init(secrets: [String]) throws(WebhookSignerError) {
+        guard !secrets.isEmpty else { throw .noSecrets }
+        var keys: [SymmetricKey] = []
+        for (index, secret) in secrets.enumerated() {
+            let encoded = secret.hasPrefix("whsec_") ? String(secret.dropFirst(6)) : secret
+            guard !encoded.isEmpty else { throw .empty(index) }
+            guard let bytes = Data(base64Encoded: encoded) else { throw .notBase64(index) }
+            keys.append(SymmetricKey(data: bytes))
+        }
+        self.keys = keys
+    }
+
+    /// The `webhook-signature` header value for one request.
+    public func signature(id: String, timestamp: Int, body: Data) -> String {
+        var content = Data("\(id).\(timestamp).".utf8)
+        content.append(body)
+        return keys.map { key in
+            let mac = HMAC<SHA256>.authenticationCode(for: content, using: key)
+            return "v1," + Data(mac).base64EncodedString()
+        }.joined(separator: " ")
+    }
+}
