@@ -86,7 +86,7 @@ public final class EmailTransport: Transport {
             "email attempt finished",
             metadata: [
                 "delivery": "\(delivery.deliveryID)", "attempt": "\(delivery.attempt)",
-                "relay": "\(Redaction.redactURL(configuration.relayURL))", "outcome": "\(outcome.kind)",
+                "relay": "\(Redaction.url(configuration.relayURL))", "outcome": "\(outcome.kind)",
                 "detail": "\(outcome.detail)",
             ])
         return outcome

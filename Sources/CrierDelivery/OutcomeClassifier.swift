@@ -49,7 +49,7 @@ public enum OutcomeClassifier {
     ///
     /// A failure carrying the protocol's reply (an SMTP relay refusing a recipient) is judged by that reply.
     public static func classify(_ error: CurlError, channel: Channel, now: Date) -> DeliveryOutcome {
-        let reason = Redaction.redactURLs(in: error.message)
+        let reason = Redaction.urls(in: error.message)
         switch error.kind {
         case .addressRefused, .badRequest:
             return .permanent(reason: reason)

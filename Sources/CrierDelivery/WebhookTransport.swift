@@ -105,7 +105,7 @@ public final class WebhookTransport: Transport {
             "webhook attempt finished",
             metadata: [
                 "delivery": "\(delivery.deliveryID)", "attempt": "\(delivery.attempt)",
-                "url": "\(Redaction.redactURL(delivery.destination))", "outcome": "\(outcome.kind)",
+                "url": "\(Redaction.url(delivery.destination))", "outcome": "\(outcome.kind)",
                 "detail": "\(outcome.detail)",
             ])
         return outcome

@@ -1,4 +1,4 @@
-public import CrierCore
+import CrierCore
 public import Foundation
 
 /// What `crier status` reports: the outbox's state and what needs an operator's attention.

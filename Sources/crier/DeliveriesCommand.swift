@@ -17,7 +17,7 @@ struct DeliveriesCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         @Option(name: .long, help: "Only deliveries in this state: pending, leased, delivered, dead, withdrawn.")
-        var state: DeliveryState?
+        var state: DeliveryStateFilter?
 
         @Option(name: .long, help: "At most this many.")
         var limit: Int = 100
@@ -27,7 +27,7 @@ struct DeliveriesCommand: AsyncParsableCommand {
 
         func run() async throws {
             let system = try global.open()
-            let rows = try system.outbox.deliveries(state: state, limit: limit).map(DeliveryView.init)
+            let rows = try system.outbox.deliveries(state: state?.state, limit: limit).map(DeliveryView.init)
             switch format {
             case .json:
                 try printJSON(rows)
@@ -71,7 +71,12 @@ struct DeliveriesCommand: AsyncParsableCommand {
     }
 }
 
-extension DeliveryState: @retroactive ExpressibleByArgument {}
+/// The delivery states as `--state` accepts them.
+enum DeliveryStateFilter: String, ExpressibleByArgument, CaseIterable {
+    case pending, leased, delivered, dead, withdrawn
+
+    var state: DeliveryState { DeliveryState(rawValue: rawValue) ?? .pending }
+}
 
 /// One delivery as the command line shows it (destination redacted where it could hold secrets).
 struct DeliveryView: Encodable {

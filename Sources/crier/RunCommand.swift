@@ -45,7 +45,7 @@ struct RunCommand: AsyncParsableCommand {
 }
 
 /// Turns POSIX signals into a callback on a dispatch queue instead of killing the process.
-final class SignalWatcher: Sendable {
+final class SignalWatcher {
     private let sources: [any DispatchSourceSignal]
 
     init(signals: [Int32], handler: @escaping @Sendable (Int32) -> Void) {

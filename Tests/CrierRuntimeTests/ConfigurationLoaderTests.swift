@@ -72,14 +72,4 @@ struct ConfigurationLoaderTests {
         #expect(configuration.quietHoursStart == "21:00")
         #expect(configuration.actualAlertsNeedApproval)
     }
-
-    @Test("durations", arguments: [("5s", 5.0), ("5m", 300), ("2h", 7_200), ("1h30m", 5_400), ("1d", 86_400), ("90", 90)])
-    func durations(_ text: String, _ seconds: Double) {
-        #expect(DurationText.seconds(text) == seconds)
-    }
-
-    @Test("not durations", arguments: ["", "soon", "5x", "h", "5m3"])
-    func notDurations(_ text: String) {
-        #expect(DurationText.seconds(text) == nil)
-    }
 }

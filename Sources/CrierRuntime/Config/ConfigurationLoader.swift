@@ -1,4 +1,5 @@
 import CrierCore
+import CrierDelivery
 public import Foundation
 
 /// Loads and validates crier.yml; nothing starts on a bad configuration.
@@ -65,7 +66,7 @@ public enum ConfigurationLoader {
         if var retryMapping = try root.mapping("retry") {
             if let steps = try retryMapping.strings("schedule") {
                 retry.delays = try steps.map { step in
-                    guard let seconds = DurationText.seconds(step) else {
+                    guard let seconds = try? DurationText.seconds(step) else {
                         throw retryMapping.error("schedule", "\"\(step)\" is not a duration (use forms like 5s, 5m, 2h)")
                     }
                     return seconds
@@ -266,7 +267,7 @@ public enum ConfigurationLoader {
 
     private static func duration(_ mapping: inout YAMLMapping, _ key: String) throws -> Double? {
         guard let text = try mapping.string(key) else { return nil }
-        guard let seconds = DurationText.seconds(text) else {
+        guard let seconds = try? DurationText.seconds(text) else {
             throw mapping.error(key, "\"\(text)\" is not a duration (use forms like 30s, 5m, 1h)")
         }
         return seconds
@@ -300,7 +301,9 @@ public enum ConfigurationLoader {
 
     private static func requireAddress(_ text: String, in mapping: YAMLMapping, key: String) throws {
         try refuseLineBreaks(text, in: mapping, key: key)
-        guard EmailAddress.isValid(text) else {
+        do {
+            try EmailAddress.validate(address: text, field: key)
+        } catch {
             throw mapping.error(key, "\"\(text)\" is not a valid email address")
         }
     }

@@ -1,0 +1,62 @@
+import CrierCore
+import CrierDelivery
+import Curl
+import Foundation
+import Logging
+
+extension CrierSystem {
+    /// Builds the webhook and email transports crier.yml describes, reading secrets from the environment.
+    ///
+    /// An endpoint whose signing secret variable is unset, or an unusable secret, stops start-up:
+    /// sending unsigned messages to a partner that expects signatures would be worse than not sending.
+    func makeTransports(
+        logger: Logger, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> [Channel: any Transport] {
+        let dispatch = configuration.dispatch
+        var transports: [Channel: any Transport] = [:]
+
+        var secrets: [String: [String]] = [:]
+        for endpoint in configuration.endpoints where endpoint.kind == .webhook {
+            secrets[endpoint.id] = try endpoint.secretEnvironmentVariables.map { name in
+                guard let value = environment[name], !value.isEmpty else {
+                    throw InputError("endpoint \(endpoint.id): environment variable \(name) (its signing secret) is not set")
+                }
+                return value
+            }
+        }
+        let webhookLimits = TransferLimits(
+            connectTimeout: dispatch.connectTimeout, totalTimeout: dispatch.requestTimeout,
+            maxResponseBytes: dispatch.maxResponseBytes)
+        do {
+            transports[.webhook] = try WebhookTransport(
+                configuration: WebhookTransport.Configuration(
+                    limits: webhookLimits, allowPrivateAddresses: configuration.allowPrivateNetworks,
+                    maxConnections: max(64, dispatch.maxInFlight),
+                    maxConnectionsPerHost: configuration.endpoints.map(\.maxConcurrency).max() ?? dispatch.webhookConcurrency),
+                secrets: secrets, clock: clock, logger: logger)
+        } catch let error as WebhookSignerError {
+            throw InputError("a webhook signing secret is unusable: \(error)")
+        }
+
+        // Residents' emails and email endpoints both go through the relay; without one, emails wait.
+        if let email = configuration.email {
+            let username = email.usernameEnvironmentVariable.flatMap { environment[$0] }.flatMap { $0.isEmpty ? nil : $0 }
+            let password = email.passwordEnvironmentVariable.flatMap { environment[$0] }
+            if username != nil, password == nil {
+                throw InputError("email: \(email.passwordEnvironmentVariable ?? "password_env") is not set but a username is")
+            }
+            do {
+                transports[.email] = try EmailTransport(
+                    configuration: EmailTransport.Configuration(
+                        relayURL: email.relay.absoluteString, security: email.tls == .required ? .required : .none,
+                        username: username, password: password, from: email.from,
+                        limits: TransferLimits(connectTimeout: dispatch.connectTimeout, totalTimeout: max(60, dispatch.requestTimeout)),
+                        allowPrivateAddresses: configuration.allowPrivateNetworks, maxConnections: email.maxConnections),
+                    logger: logger)
+            } catch let error as EmailMessageError {
+                throw InputError("email.from: \(error)")
+            }
+        }
+        return transports
+    }
+}
