@@ -70,3 +70,17 @@ func windowRefuses(_ from: String?, _ until: String?, _ field: String, _ reason:
         return error.field == field && error.reason.contains(reason)
     }
 }
+
+@Test func conveniencesParseScheduleFileFields() throws {
+    let daily = try Timetable(cron: "@daily", window: ScheduleWindow(parsingFrom: "2026-05-01", until: "2026-05-02"))
+    let slots = daily.slots(in: london, from: utc("2026-04-01T00:00Z"), to: utc("2026-06-01T00:00Z"))
+    #expect(slots.map(\.key) == ["2026-05-01T00:00+01:00", "2026-05-02T00:00+01:00"])
+    let expression = try CronExpression(parsing: "@daily")
+    #expect(expression.nextSlot(after: utc("2026-04-30T22:00Z"), in: london) == slots.first)
+    #expect(throws: CronSyntaxError.self) { try Timetable(cron: "0 9 * *") }
+    #expect(throws: TimeSyntaxError.self) { try Timetable(at: "2026-02-29T09:00") }
+    let rebuilt = try Slot(
+        instant: utc("2026-05-01T00:00Z").addingTimeInterval(-3_600),
+        nominal: #require(LocalDateTime(year: 2026, month: 5, day: 1)), nominalOffset: 3_600, utcOffset: 3_600)
+    #expect(rebuilt == slots.first)
+}

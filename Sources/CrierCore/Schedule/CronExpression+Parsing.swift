@@ -28,7 +28,7 @@ extension CronExpression {
     /// Day-of-week accepts 0-7 (0 and 7 are Sunday); months and weekdays accept three-letter names
     /// in any case. Refuses expressions that can never fire, such as `0 0 30 2 *`.
     public init(parsing text: String) throws(CronSyntaxError) {
-        let source = String(text.trimmingSpaces)
+        let source = String(text.trimmingScheduleSpaces)
         var expanded = source
         if source.hasPrefix("@") {
             guard let alias = Self.aliases[source.lowercased()] else { throw .unknownAlias(source) }
@@ -78,7 +78,7 @@ extension CronExpression {
         guard parts.count <= 2 else { throw .notANumber(spec.name, item) }
         var step = 1
         if parts.count == 2 {
-            guard let value = Int(decimal: parts[1]) else {
+            guard let value = Int(asciiDigits: parts[1]) else {
                 if parts[1].isEmpty { throw .emptyItem(spec.name, item) }
                 throw .notANumber(spec.name, item)
             }
@@ -107,7 +107,7 @@ extension CronExpression {
 
     /// Reads one number or name and checks its range.
     private static func value(_ text: String, _ spec: FieldSpec, item: String) throws(CronSyntaxError) -> Int {
-        if let number = Int(decimal: text) {
+        if let number = Int(asciiDigits: text) {
             guard spec.range.contains(number) else {
                 throw .outOfRange(spec.name, item, value: number, range: spec.range)
             }

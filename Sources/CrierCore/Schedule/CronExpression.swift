@@ -23,6 +23,7 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
     /// The hour field is `*` or a step over `*`: the schedule follows the wall clock through DST.
     public let followsWallClock: Bool
 
+    /// The expression as written.
     public var description: String { source }
 
     init(

@@ -8,7 +8,7 @@ public enum DurationText {
 
     /// The number of seconds `text` stands for; errors name `field` (e.g. `misfire_grace`) and the text.
     public static func seconds(_ text: String, field: String = "duration") throws(TimeSyntaxError) -> TimeInterval {
-        let trimmed = text.trimmingSpaces
+        let trimmed = text.trimmingScheduleSpaces
         let expected = "a duration like 5s, 30m, 2h, 1d or 1h30m"
         guard !trimmed.isEmpty else { throw .malformed(field, text, expected: expected) }
         var total: Double = 0

@@ -3,10 +3,15 @@
 /// Cron slots, one-off `at` times and windows are all named in local wall time; the zone turns
 /// them into instants only when slots are planned.
 public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The year, 1-9999.
     public let year: Int
+    /// The month, 1-12.
     public let month: Int
+    /// The day of the month, 1-31.
     public let day: Int
+    /// The hour, 0-23.
     public let hour: Int
+    /// The minute, 0-59.
     public let minute: Int
 
     /// Creates a wall time, or nil when the date or time does not exist on the calendar.
@@ -52,6 +57,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
         return description + "\(sign)\(pad(magnitude / 3600, 2)):\(pad(magnitude % 3600 / 60, 2))"
     }
 
+    /// Earlier wall times order first.
     public static func < (lhs: LocalDateTime, rhs: LocalDateTime) -> Bool {
         (lhs.year, lhs.month, lhs.day, lhs.hour, lhs.minute)
             < (rhs.year, rhs.month, rhs.day, rhs.hour, rhs.minute)

@@ -12,8 +12,8 @@ public struct QuietHours: Sendable, Hashable {
 
     /// Reads `HH:MM` times; errors name the field (`start` or `end`).
     public init(start: String, end: String) throws(TimeSyntaxError) {
-        let first = try LocalDateTime.timeOfDay(String(start.trimmingSpaces), field: "start", whole: start)
-        let last = try LocalDateTime.timeOfDay(String(end.trimmingSpaces), field: "end", whole: end)
+        let first = try LocalDateTime.timeOfDay(String(start.trimmingScheduleSpaces), field: "start", whole: start)
+        let last = try LocalDateTime.timeOfDay(String(end.trimmingScheduleSpaces), field: "end", whole: end)
         startMinute = first.hour * 60 + first.minute
         endMinute = last.hour * 60 + last.minute
     }

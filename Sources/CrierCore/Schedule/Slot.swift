@@ -22,14 +22,22 @@ public struct Slot: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let nominalOffset: Int
     /// The UTC offset in force at `instant`.
     public let utcOffset: Int
+    /// How the DST rule moved this slot, if at all.
     public let adjustment: Adjustment
 
-    init(instant: Int64, nominal: LocalDateTime, nominalOffset: Int, utcOffset: Int, adjustment: Adjustment) {
-        self.instant = Date(timeIntervalSince1970: Double(instant))
+    /// Rebuilds a slot from its parts (a stored slot, or a test's expectation).
+    public init(instant: Date, nominal: LocalDateTime, nominalOffset: Int, utcOffset: Int, adjustment: Adjustment = .none) {
+        self.instant = instant
         self.nominal = nominal
         self.nominalOffset = nominalOffset
         self.utcOffset = utcOffset
         self.adjustment = adjustment
+    }
+
+    init(instant: Int64, nominal: LocalDateTime, nominalOffset: Int, utcOffset: Int, adjustment: Adjustment) {
+        self.init(
+            instant: Date(timeIntervalSince1970: Double(instant)), nominal: nominal, nominalOffset: nominalOffset,
+            utcOffset: utcOffset, adjustment: adjustment)
     }
 
     /// Stable identity: the nominal wall time and the offset of its occurrence, e.g.
@@ -46,6 +54,7 @@ public struct Slot: Sendable, Hashable, Comparable, CustomStringConvertible {
         return LocalDateTime(wallSeconds: epoch + Int64(utcOffset)).description(offset: utcOffset)
     }
 
+    /// The local time, plus the adjustment and key when the DST rule moved the slot.
     public var description: String {
         adjustment == .none ? localTime : "\(localTime) (\(adjustment.rawValue), key \(key))"
     }

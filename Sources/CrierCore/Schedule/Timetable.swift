@@ -22,7 +22,9 @@ public struct Timetable: Sendable, Hashable {
         case once(LocalDateTime)
     }
 
+    /// When it fires.
     public let timing: Timing
+    /// The bounds outside which no slot is produced.
     public let window: ScheduleWindow
 
     /// A timetable from its timing and window.
