@@ -21,6 +21,8 @@ struct ScannedTag: Sendable, Hashable {
     /// The variable, section or partial name (the innermost argument of a transform such as `upper(name)`).
     var name: String
     var line: Int
+    /// The tag's text as written (`items`, `last()`), which a closing tag must repeat.
+    var key: String = ""
 }
 
 /// Finds the tags of a Mustache file with their line numbers, so the checker can say exactly where a problem is.
@@ -82,7 +84,7 @@ enum TagScanner {
         case "%": return ScannedTag(kind: .pragma, name: rest.trimmed, line: line)
         case "=": return ScannedTag(kind: .setDelimiter, name: rest.trimmed, line: line)
         case "$": return tag(.block, rest, line)
-        case "<": return ScannedTag(kind: .parent, name: rest.trimmed, line: line)
+        case "<": return ScannedTag(kind: .parent, name: rest.trimmed, line: line, key: rest.trimmed)
         case ">":
             let name = rest.trimmed
             if name.hasPrefix("*") {
@@ -97,14 +99,20 @@ enum TagScanner {
 
     private static func tag(_ kind: ScannedTag.Kind, _ text: String, _ line: Int) -> ScannedTag {
         var name = text.trimmed
+        var transformed = false
         // Transforms such as `uppercased(name)` apply to the innermost argument.
         while let open = name.firstIndex(of: "("), name.hasSuffix(")") {
             name = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
+            transformed = true
+        }
+        // `first()`, `last()`, `index()`, `even()` and `odd()` ask about the position in a list.
+        if transformed, name.isEmpty {
+            return ScannedTag(kind: kind, name: "", line: line, key: text.trimmed)
         }
         guard !name.isEmpty, name.allSatisfy({ nameCharacters.contains($0) }) else {
             return ScannedTag(kind: .malformed, name: "'\(text.trimmed)' is not a valid tag name", line: line)
         }
-        return ScannedTag(kind: kind, name: name, line: line)
+        return ScannedTag(kind: kind, name: name, line: line, key: text.trimmed)
     }
 }
 

@@ -103,7 +103,7 @@ extension TemplateLibrary {
 
         /// Resolves a tag name against list-item scopes (innermost first), then declared and built-in names.
         private mutating func resolve(_ name: String, scopes: [Set<String>?], tag: ScannedTag, file: TemplateLibrary.SourceFile) {
-            if name == "." { return }
+            if name == "." || name.isEmpty { return }
             if name.hasPrefix(".") {
                 let first = String(name.dropFirst().split(separator: ".").first ?? "")
                 if let innermost = scopes.last, let fields = innermost, fields.contains(first) { return }
@@ -158,13 +158,13 @@ extension TemplateLibrary {
                     open.append((tag, false))
                 case .close:
                     guard let last = open.last else {
-                        report(file, tag.line, tag.name, "{{/\(tag.name)}} closes a section that was never opened")
+                        report(file, tag.line, tag.key, "{{/\(tag.key)}} closes a section that was never opened")
                         continue
                     }
-                    guard last.tag.name == tag.name else {
+                    guard last.tag.key == tag.key else {
                         report(
-                            file, tag.line, tag.name,
-                            "{{/\(tag.name)}} does not match the open section '\(last.tag.name)' from line \(last.tag.line)")
+                            file, tag.line, tag.key,
+                            "{{/\(tag.key)}} does not match the open section '\(last.tag.key)' from line \(last.tag.line)")
                         continue
                     }
                     open.removeLast()
@@ -186,7 +186,7 @@ extension TemplateLibrary {
                 }
             }
             for (tag, _) in open.reversed() {
-                report(file, tag.line, tag.name, "section '\(tag.name)' is never closed; add {{/\(tag.name)}}")
+                report(file, tag.line, tag.key, "section '\(tag.key)' is never closed; add {{/\(tag.key)}}")
             }
         }
 
