@@ -32,6 +32,7 @@ let package = Package(
             dependencies: [
                 "CrierCore",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
