@@ -294,7 +294,7 @@ public enum ConfigurationLoader {
     }
 
     private static func refuseLineBreaks(_ text: String, in mapping: YAMLMapping, key: String) throws {
-        if text.contains(where: { $0 == "\r" || $0 == "\n" }) {
+        if text.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) {
             throw mapping.error(key, "must be a single line (line breaks would corrupt email headers)")
         }
     }

@@ -17,6 +17,11 @@ struct YAMLMapping {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
+            if case .duplicatedKeysInMapping(let duplicates, _) = error, let key = duplicates.first {
+                let lines = Self.lines(declaring: key, in: text)
+                let first = lines.first.map { " (first on line \($0))" } ?? ""
+                throw ConfigurationError(file: file, line: lines.dropFirst().first, key: key, message: "duplicate key\(first)")
+            }
             throw ConfigurationError(file: file, line: Self.line(of: error), key: nil, message: "not valid YAML: \(error)")
         }
         guard let node else { return try YAMLMapping(node: Node.mapping(.init([])), file: file, path: "") }
@@ -33,6 +38,16 @@ struct YAMLMapping {
             throw ConfigurationError(file: name, line: nil, key: nil, message: "cannot read file (\(error.localizedDescription))")
         }
         return try parse(text, file: name)
+    }
+
+    /// 1-based lines where `key:` is written, for errors the YAML parser reports without a place.
+    private static func lines(declaring key: String, in text: String) -> [Int] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+            var rest = line.drop { $0 == " " || $0 == "-" || $0 == "{" }
+            if rest.hasPrefix("\"") { rest = rest.dropFirst() }
+            return rest.hasPrefix(key) && rest.dropFirst(key.count).drop(while: { $0 == "\"" || $0 == " " }).hasPrefix(":")
+                ? index + 1 : nil
+        }
     }
 
     private static func line(of error: YamlError) -> Int? {
