@@ -26,4 +26,12 @@ public struct ScheduleSlot: Sendable, Equatable, Codable {
     public var firedAt: Date
     public var outcome: SlotOutcome
     public var messageID: String?
+
+    public init(scheduleID: String, slotKey: String, firedAt: Date, outcome: SlotOutcome, messageID: String?) {
+        self.scheduleID = scheduleID
+        self.slotKey = slotKey
+        self.firedAt = firedAt
+        self.outcome = outcome
+        self.messageID = messageID
+    }
 }

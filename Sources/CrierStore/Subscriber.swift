@@ -18,6 +18,23 @@ public struct Subscriber: Sendable, Equatable, Codable {
     public var createdAt: Date
     public var updatedAt: Date
 
+    public init(
+        id: Int64, email: String, name: String, area: String, topics: [String], locale: String, isTest: Bool,
+        unsubscribeToken: String, unsubscribedAt: Date?, createdAt: Date, updatedAt: Date
+    ) {
+        self.id = id
+        self.email = email
+        self.name = name
+        self.area = area
+        self.topics = topics
+        self.locale = locale
+        self.isTest = isTest
+        self.unsubscribeToken = unsubscribeToken
+        self.unsubscribedAt = unsubscribedAt
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
     /// True when they follow `topic` (or every topic).
     public func follows(_ topic: String) -> Bool { topics.contains(Subscriber.allTopics) || topics.contains(topic) }
 
