@@ -54,38 +54,61 @@ extension SQLiteOutbox {
     func insertDeliveries(
         _ db: Database, of message: MessageRecord, _ deliveries: some Sequence<NewDelivery>, now: Date
     ) throws -> Int {
-        // Deliveries for an endpoint already disabled are written dead, so they never wait forever.
+        var writer = try DeliveryWriter(db, message: message, now: now)
+        for delivery in deliveries {
+            try writer.insert(delivery)
+        }
+        return writer.written
+    }
+}
+
+/// Writes the deliveries of one message inside a write transaction, one prepared statement for all.
+struct DeliveryWriter {
+    private let db: Database
+    private let statement: Statement
+    private let message: MessageRecord
+    private let now: Double
+    private let due: Double
+    /// Disabled endpoints and why: their deliveries are written dead, so they never wait forever.
+    private let disabled: [String: String]
+    /// Rows actually written (repeats of channel and destination are not).
+    private(set) var written = 0
+
+    init(_ db: Database, message: MessageRecord, now: Date) throws {
         var disabled: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT endpoint_id, reason FROM disabled_endpoints") {
             disabled[row["endpoint_id"]] = row["reason"]
         }
-        let statement = try db.cachedStatement(
+        self.db = db
+        self.disabled = disabled
+        self.message = message
+        self.now = now.unixSeconds
+        // A message awaiting a second operator's approval is written held: pending, but not due
+        // until `releaseHeldDeliveries` makes it due.
+        self.due = message.state == SQLiteOutbox.awaitingApproval ? SQLiteOutbox.heldUntil : now.unixSeconds
+        self.statement = try db.cachedStatement(
             sql: """
                 INSERT OR IGNORE INTO deliveries (message_id, channel, destination, route, endpoint_id,
                     subscriber_id, recipient_name, unsubscribe_token, locale, state, attempts, next_attempt_at,
                     last_error, idempotency_key, priority, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
                 """)
-        let at = now.unixSeconds
-        // A message awaiting a second operator's approval is written held: pending, but not due
-        // until `releaseHeldDeliveries` makes it due.
-        let due = message.state == Self.awaitingApproval ? Self.heldUntil : at
-        var written = 0
-        for delivery in deliveries {
-            var state = DeliveryState.pending
-            var lastError: String?
-            if let endpoint = delivery.endpointID, let reason = disabled[endpoint] {
-                state = .dead
-                lastError = "endpoint disabled: \(reason)"
-            }
-            statement.setUncheckedArguments([
-                message.id, delivery.channel.rawValue, delivery.destination, delivery.route, delivery.endpointID,
-                delivery.subscriberID, delivery.recipientName, delivery.unsubscribeToken, delivery.locale,
-                state.rawValue, due, lastError, RandomToken.idempotencyKey(), message.priority.rawValue, at, at,
-            ])
-            try statement.execute()
-            written += db.changesCount
+    }
+
+    /// Writes one delivery unless the message already has one for its channel and destination.
+    mutating func insert(_ delivery: NewDelivery) throws {
+        var state = DeliveryState.pending
+        var lastError: String?
+        if let endpoint = delivery.endpointID, let reason = disabled[endpoint] {
+            state = .dead
+            lastError = "endpoint disabled: \(reason)"
         }
-        return written
+        statement.setUncheckedArguments([
+            message.id, delivery.channel.rawValue, delivery.destination, delivery.route, delivery.endpointID,
+            delivery.subscriberID, delivery.recipientName, delivery.unsubscribeToken, delivery.locale,
+            state.rawValue, due, lastError, RandomToken.idempotencyKey(), message.priority.rawValue, now, now,
+        ])
+        try statement.execute()
+        written += db.changesCount
     }
 }

@@ -133,7 +133,7 @@ extension SQLiteOutbox {
                     slot_key TEXT NOT NULL,
                     fired_at REAL NOT NULL,
                     outcome TEXT NOT NULL,
-                    message_id TEXT REFERENCES messages(id),
+                    message_id TEXT REFERENCES messages(id) DEFERRABLE INITIALLY DEFERRED,
                     UNIQUE (schedule_id, slot_key)
                 );
                 CREATE INDEX slots_outcome ON slots(outcome);

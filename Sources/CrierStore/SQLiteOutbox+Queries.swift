@@ -51,13 +51,15 @@ extension SQLiteOutbox {
         try read("list attempts of delivery \(deliveryID)") { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM attempts WHERE delivery_id = ? ORDER BY attempt, id", arguments: [deliveryID]
-            ).map { row in
-                AttemptLogEntry(
-                    deliveryID: row["delivery_id"], attempt: row["attempt"],
-                    startedAt: Date(unixSeconds: row["started_at"]), finishedAt: Date(unixSeconds: row["finished_at"]),
-                    outcome: row["outcome"], detail: row["detail"])
-            }
+            ).map(attemptLogEntry)
         }
+    }
+
+    func attemptLogEntry(_ row: Row) -> AttemptLogEntry {
+        AttemptLogEntry(
+            deliveryID: row["delivery_id"], attempt: row["attempt"],
+            startedAt: Date(unixSeconds: row["started_at"]), finishedAt: Date(unixSeconds: row["finished_at"]),
+            outcome: row["outcome"], detail: row["detail"])
     }
 
     /// Counts for `crier status`: every state (zero included), the oldest waiting delivery's age,

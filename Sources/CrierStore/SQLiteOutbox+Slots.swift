@@ -1,0 +1,95 @@
+public import Foundation
+internal import GRDB
+public import CrierCore
+
+extension SQLiteOutbox {
+    /// Records a schedule slot and, when given a message, enqueues it, in one transaction.
+    ///
+    /// Returns false and writes nothing when the slot was already recorded, so a slot fires exactly
+    /// once whatever restarts or races happen.
+    public func recordSlot(
+        scheduleID: String, slotKey: String, outcome: SlotOutcome, at: Date, message: MessageRecord?,
+        renditions: [Rendition], deliveries: some Sequence<NewDelivery>
+    ) throws -> Bool {
+        try write("record slot \(scheduleID) \(slotKey)") { db in
+            guard try insertSlot(db, scheduleID: scheduleID, slotKey: slotKey, outcome: outcome, at: at, message: message)
+            else { return false }
+            if let message {
+                try insertMessage(db, message, renditions: renditions, now: at)
+                _ = try insertDeliveries(db, of: message, deliveries, now: at)
+            }
+            return true
+        }
+    }
+
+    /// Records a schedule slot and enqueues its message to fixed deliveries plus a subscriber
+    /// audience streamed from the table, in one transaction; false (nothing written) if already recorded.
+    public func recordSlot(
+        scheduleID: String, slotKey: String, outcome: SlotOutcome, at: Date, message: MessageRecord,
+        renditions: [Rendition], fixedDeliveries: [NewDelivery], audience: SubscriberAudience?,
+        delivery: (Subscriber) throws -> NewDelivery?
+    ) throws -> Bool {
+        try write("record slot \(scheduleID) \(slotKey)") { db in
+            guard try insertSlot(db, scheduleID: scheduleID, slotKey: slotKey, outcome: outcome, at: at, message: message)
+            else { return false }
+            try insertMessage(db, message, renditions: renditions, now: at)
+            _ = try insertDeliveries(
+                db, of: message, fixedDeliveries: fixedDeliveries, audience: audience, now: at, delivery: delivery)
+            return true
+        }
+    }
+
+    /// Inserts the slot row first (its message follows in the same transaction; the foreign key is
+    /// checked at commit); false when the slot exists already, before anything is written.
+    private func insertSlot(
+        _ db: Database, scheduleID: String, slotKey: String, outcome: SlotOutcome, at: Date, message: MessageRecord?
+    ) throws -> Bool {
+        try db.execute(
+            sql: """
+                INSERT INTO slots (schedule_id, slot_key, fired_at, outcome, message_id) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (schedule_id, slot_key) DO NOTHING
+                """,
+            arguments: [scheduleID, slotKey, at.unixSeconds, outcome.rawValue, message?.id])
+        return db.changesCount == 1
+    }
+
+    /// True when the slot was already recorded (fired, missed, skipped or held).
+    public func slotExists(scheduleID: String, slotKey: String) throws -> Bool {
+        try read("look up slot \(scheduleID) \(slotKey)") { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM slots WHERE schedule_id = ? AND slot_key = ?)",
+                arguments: [scheduleID, slotKey]) ?? false
+        }
+    }
+
+    /// The schedule's most recent slot (by slot key, which sorts as time), for catch-up after downtime.
+    public func lastSlot(scheduleID: String) throws -> ScheduleSlot? {
+        try read("read the last slot of \(scheduleID)") { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM slots WHERE schedule_id = ? ORDER BY slot_key DESC LIMIT 1",
+                arguments: [scheduleID]
+            ).map(scheduleSlot)
+        }
+    }
+
+    /// Recorded slots, oldest first, optionally only those with `outcome`, for `status`.
+    public func slots(outcome: SlotOutcome?) throws -> [ScheduleSlot] {
+        try read("list slots") { db in
+            let rows: [Row]
+            if let outcome {
+                rows = try Row.fetchAll(
+                    db, sql: "SELECT * FROM slots WHERE outcome = ? ORDER BY slot_key, schedule_id",
+                    arguments: [outcome.rawValue])
+            } else {
+                rows = try Row.fetchAll(db, sql: "SELECT * FROM slots ORDER BY slot_key, schedule_id")
+            }
+            return rows.map(scheduleSlot)
+        }
+    }
+
+    func scheduleSlot(_ row: Row) -> ScheduleSlot {
+        ScheduleSlot(
+            scheduleID: row["schedule_id"], slotKey: row["slot_key"], firedAt: Date(unixSeconds: row["fired_at"]),
+            outcome: SlotOutcome(rawValue: row["outcome"]), messageID: row["message_id"])
+    }
+}

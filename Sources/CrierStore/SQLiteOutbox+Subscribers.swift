@@ -1,0 +1,182 @@
+public import Foundation
+internal import GRDB
+public import CrierCore
+
+extension SQLiteOutbox {
+    /// Imports subscribers in one transaction: new addresses are inserted with a fresh unsubscribe
+    /// token, known ones (matched case-insensitively) updated, keeping their token and any unsubscribe.
+    @discardableResult
+    public func upsertSubscribers(_ inputs: some Sequence<SubscriberInput>, now: Date) throws
+        -> (inserted: Int, updated: Int)
+    {
+        try write("import subscribers") { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT INTO subscribers (email, name, area, topics, locale, is_test, unsubscribe_token,
+                        created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (email) DO UPDATE SET
+                        name = excluded.name, area = excluded.area, topics = excluded.topics,
+                        locale = excluded.locale, is_test = excluded.is_test, updated_at = excluded.updated_at
+                    RETURNING id
+                    """)
+            // Row ids only grow within this transaction, so a returned id above every one seen so far
+            // is a new row; anything else is an update (also of an address repeated in the input).
+            var highest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM subscribers") ?? 0
+            var inserted = 0
+            var updated = 0
+            let at = now.unixSeconds
+            for input in inputs {
+                statement.setUncheckedArguments([
+                    input.email.trimmingCharacters(in: .whitespaces), input.name, input.area,
+                    Self.storedTopics(input.topics), input.locale, input.isTest, RandomToken.unsubscribeToken(), at, at,
+                ])
+                guard let id = try Int64.fetchOne(statement) else { continue }
+                if id > highest {
+                    highest = id
+                    inserted += 1
+                } else {
+                    updated += 1
+                }
+            }
+            return (inserted, updated)
+        }
+    }
+
+    /// Subscribers, optionally of one area, in the order they joined (unsubscribed ones included).
+    public func subscribers(area: String?) throws -> [Subscriber] {
+        try read("list subscribers") { db in
+            let rows: [Row]
+            if let area {
+                rows = try Row.fetchAll(db, sql: "SELECT * FROM subscribers WHERE area = ? ORDER BY id", arguments: [area])
+            } else {
+                rows = try Row.fetchAll(db, sql: "SELECT * FROM subscribers ORDER BY id")
+            }
+            return rows.map(subscriber)
+        }
+    }
+
+    /// One subscriber by address (case-insensitive).
+    public func subscriber(email: String) throws -> Subscriber? {
+        try read("read a subscriber") { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM subscribers WHERE email = ?", arguments: [email]).map(subscriber)
+        }
+    }
+
+    /// Calls `body` for each subscribed person the audience reaches, reading with a cursor so memory
+    /// stays constant. `body` must not call back into the outbox.
+    public func forEachSubscriber(
+        areas: Set<String>?, topic: String, testOnly: Bool, _ body: (Subscriber) throws -> Void
+    ) throws {
+        let audience = SubscriberAudience(areas: areas, topic: topic, testOnly: testOnly)
+        try read("read subscribers for \(topic)") { db in
+            try forEachSubscriber(in: audience, db) { try body($0) }
+        }
+    }
+
+    /// How many subscribed people the audience reaches.
+    public func countSubscribers(areas: Set<String>?, topic: String, testOnly: Bool) throws -> Int {
+        let query = Self.audienceQuery(SubscriberAudience(areas: areas, topic: topic, testOnly: testOnly), select: "COUNT(*)")
+        return try read("count subscribers for \(topic)") { db in
+            try Int.fetchOne(db, sql: query.sql, arguments: query.arguments) ?? 0
+        }
+    }
+
+    /// Unsubscribes the person holding `token` and withdraws what is still waiting to be sent to them;
+    /// false if no one holds it. Unsubscribing twice is harmless.
+    @discardableResult
+    public func unsubscribe(token: String, now: Date) throws -> Bool {
+        try write("unsubscribe") { db in
+            guard let id = try Int64.fetchOne(
+                db, sql: "SELECT id FROM subscribers WHERE unsubscribe_token = ?", arguments: [token])
+            else { return false }
+            try db.execute(
+                sql: """
+                    UPDATE subscribers SET unsubscribed_at = coalesce(unsubscribed_at, :now), updated_at = :now
+                    WHERE id = :id
+                    """,
+                arguments: ["now": now.unixSeconds, "id": id])
+            try db.execute(
+                sql: """
+                    UPDATE deliveries SET state = 'withdrawn', lease_owner = NULL, lease_until = NULL, updated_at = ?
+                    WHERE subscriber_id = ? AND state IN ('pending', 'leased')
+                    """,
+                arguments: [now.unixSeconds, id])
+            return true
+        }
+    }
+
+    /// Writes a message with the fixed deliveries and one delivery per subscriber the audience
+    /// reaches (`delivery` builds it, or returns nil to skip the person), streaming subscribers
+    /// straight from the table into the outbox in one transaction. Returns the deliveries written.
+    @discardableResult
+    public func enqueue(
+        _ message: MessageRecord, renditions: [Rendition], fixedDeliveries: [NewDelivery],
+        audience: SubscriberAudience?, now: Date, delivery: (Subscriber) throws -> NewDelivery?
+    ) throws -> Int {
+        try write("enqueue \(message.id)") { db in
+            try insertMessage(db, message, renditions: renditions, now: now)
+            return try insertDeliveries(db, of: message, fixedDeliveries: fixedDeliveries, audience: audience, now: now, delivery: delivery)
+        }
+    }
+
+    func insertDeliveries(
+        _ db: Database, of message: MessageRecord, fixedDeliveries: [NewDelivery], audience: SubscriberAudience?,
+        now: Date, delivery: (Subscriber) throws -> NewDelivery?
+    ) throws -> Int {
+        var writer = try DeliveryWriter(db, message: message, now: now)
+        for fixed in fixedDeliveries {
+            try writer.insert(fixed)
+        }
+        if let audience {
+            try forEachSubscriber(in: audience, db) { person in
+                if let newDelivery = try delivery(person) {
+                    try writer.insert(newDelivery)
+                }
+            }
+        }
+        return writer.written
+    }
+
+    func forEachSubscriber(in audience: SubscriberAudience, _ db: Database, _ body: (Subscriber) throws -> Void) throws {
+        let query = Self.audienceQuery(audience, select: "*")
+        let rows = try Row.fetchCursor(db, sql: query.sql + " ORDER BY id", arguments: query.arguments)
+        while let row = try rows.next() {
+            try body(subscriber(row))
+        }
+    }
+
+    static func audienceQuery(_ audience: SubscriberAudience, select: String) -> (sql: String, arguments: StatementArguments) {
+        var sql = """
+            SELECT \(select) FROM subscribers
+            WHERE unsubscribed_at IS NULL
+              AND (topics = 'all' OR instr(';' || topics || ';', ';' || ? || ';') > 0)
+            """
+        var arguments: StatementArguments = [audience.topic]
+        if let areas = audience.areas {
+            let sorted = areas.sorted()
+            sql += " AND area IN (\(sorted.isEmpty ? "NULL" : Array(repeating: "?", count: sorted.count).joined(separator: ", ")))"
+            arguments += StatementArguments(sorted)
+        }
+        if audience.testOnly {
+            sql += " AND is_test = 1"
+        }
+        return (sql, arguments)
+    }
+
+    static func storedTopics(_ topics: [String]) -> String {
+        let cleaned = topics.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if cleaned.isEmpty || cleaned.contains(Subscriber.allTopics) { return Subscriber.allTopics }
+        return cleaned.joined(separator: ";")
+    }
+
+    func subscriber(_ row: Row) -> Subscriber {
+        let topics: String = row["topics"]
+        let unsubscribed: Double? = row["unsubscribed_at"]
+        return Subscriber(
+            id: row["id"], email: row["email"], name: row["name"], area: row["area"],
+            topics: topics.split(separator: ";").map(String.init), locale: row["locale"], isTest: row["is_test"],
+            unsubscribeToken: row["unsubscribe_token"], unsubscribedAt: unsubscribed.map(Date.init(unixSeconds:)),
+            createdAt: Date(unixSeconds: row["created_at"]), updatedAt: Date(unixSeconds: row["updated_at"]))
+    }
+}

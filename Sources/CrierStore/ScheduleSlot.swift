@@ -1,0 +1,37 @@
+public import Foundation
+
+/// What became of one schedule slot: the record that makes each slot fire exactly once.
+public struct SlotOutcome: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+    public var rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// A message was composed and written to the outbox.
+    public static let fired = SlotOutcome(rawValue: "fired")
+    /// The slot passed while crier was down, beyond the misfire grace: nothing was sent.
+    public static let missed = SlotOutcome(rawValue: "missed")
+    /// Nothing new to say since the last bulletin.
+    public static let skippedNothingNew = SlotOutcome(rawValue: "skipped: nothing new")
+    /// Composed but held (quiet hours, or awaiting approval).
+    public static let held = SlotOutcome(rawValue: "held")
+
+    public var description: String { rawValue }
+}
+
+/// One recorded slot of a schedule.
+public struct ScheduleSlot: Sendable, Equatable, Codable {
+    public var scheduleID: String
+    /// The slot's UTC instant as an ISO 8601 string: the unique key with the schedule id.
+    public var slotKey: String
+    public var firedAt: Date
+    public var outcome: SlotOutcome
+    public var messageID: String?
+
+    public init(scheduleID: String, slotKey: String, firedAt: Date, outcome: SlotOutcome, messageID: String?) {
+        self.scheduleID = scheduleID
+        self.slotKey = slotKey
+        self.firedAt = firedAt
+        self.outcome = outcome
+        self.messageID = messageID
+    }
+}

@@ -1,0 +1,49 @@
+import CrierCore
+import CrierStore
+import Foundation
+import Testing
+
+@Suite struct SlotTests {
+    @Test func aSlotFiresOnceAndTheSecondFiringWritesNothing() throws {
+        let folder = try TemporaryFolder()
+        let outbox = try SQLiteOutbox(path: folder.databasePath)
+        let key = "2026-03-29T08:00:00Z"
+        #expect(try outbox.slotExists(scheduleID: "weekly-scams", slotKey: key) == false)
+        let fired = try outbox.recordSlot(
+            scheduleID: "weekly-scams", slotKey: key, outcome: .fired, at: Fixture.t0,
+            message: Fixture.message("msg_first"), renditions: [], deliveries: [Fixture.webhook("a")])
+        #expect(fired)
+        // A second process (or a restart) composing the same slot under another message id.
+        let again = try SQLiteOutbox(path: folder.databasePath).recordSlot(
+            scheduleID: "weekly-scams", slotKey: key, outcome: .fired, at: Fixture.t0 + 1,
+            message: Fixture.message("msg_second"), renditions: [], deliveries: [Fixture.webhook("a")])
+        #expect(again == false)
+        #expect(try outbox.message(id: "msg_second") == nil)
+        #expect(try outbox.deliveries(state: nil, limit: 10).map(\.messageID) == ["msg_first"])
+        #expect(try outbox.slotExists(scheduleID: "weekly-scams", slotKey: key))
+    }
+
+    @Test func outcomesWithoutAMessageAndTheLastSlot() throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        let none: [NewDelivery] = []
+        #expect(
+            try outbox.recordSlot(
+                scheduleID: "daily", slotKey: "2026-03-28T08:00:00Z", outcome: .missed, at: Fixture.t0, message: nil,
+                renditions: [], deliveries: none))
+        #expect(
+            try outbox.recordSlot(
+                scheduleID: "daily", slotKey: "2026-03-29T07:00:00Z", outcome: .skippedNothingNew, at: Fixture.t0,
+                message: nil, renditions: [], deliveries: none))
+        #expect(
+            try outbox.recordSlot(
+                scheduleID: "other", slotKey: "2026-03-30T07:00:00Z", outcome: .fired, at: Fixture.t0,
+                message: Fixture.message("msg_x"), renditions: [], fixedDeliveries: [],
+                audience: SubscriberAudience(areas: nil, topic: "scams"), delivery: { _ in nil }))
+        let last = try #require(try outbox.lastSlot(scheduleID: "daily"))
+        #expect(last.slotKey == "2026-03-29T07:00:00Z" && last.outcome == .skippedNothingNew && last.messageID == nil)
+        #expect(try outbox.slots(outcome: .missed).map(\.slotKey) == ["2026-03-28T08:00:00Z"])
+        #expect(try outbox.slots(outcome: nil).count == 3)
+        #expect(try outbox.slots(outcome: .fired).first?.messageID == "msg_x")
+        #expect(try outbox.lastSlot(scheduleID: "never") == nil)
+    }
+}

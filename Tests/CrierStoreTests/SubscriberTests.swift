@@ -1,0 +1,126 @@
+import CrierCore
+import CrierStore
+import Foundation
+import Testing
+
+@Suite struct SubscriberTests {
+    static let people = [
+        SubscriberInput(email: "ann@example.org", name: "Ann", area: "central", topics: ["scams", "cyber-crime"]),
+        SubscriberInput(email: "bob@example.org", name: "Bob", area: "west", topics: ["all"]),
+        SubscriberInput(email: "cat@example.org", name: "Cat", area: "central", topics: ["hate-crime"], isTest: true),
+        SubscriberInput(email: "dan@example.org", name: "Dan", area: "east", topics: [], locale: "pl"),
+    ]
+
+    @Test func importInsertsThenUpdatesByAddressKeepingTheToken() throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        let first = try outbox.upsertSubscribers(Self.people, now: Fixture.t0)
+        #expect(first.inserted == 4 && first.updated == 0)
+        let ann = try #require(try outbox.subscriber(email: "ANN@example.org"))
+        #expect(ann.unsubscribeToken.count >= 32)
+        #expect(ann.topics == ["scams", "cyber-crime"])
+        #expect(try outbox.subscriber(email: "dan@example.org")?.topics == ["all"])
+
+        let again = try outbox.upsertSubscribers(
+            [
+                SubscriberInput(email: "Ann@Example.org", name: "Ann Smith", area: "south", topics: ["scams"]),
+                SubscriberInput(email: "eve@example.org", area: "west"),
+                SubscriberInput(email: "eve@example.org", area: "east"),
+            ], now: Fixture.t0 + 60)
+        #expect(again.inserted == 1 && again.updated == 2)
+        let updated = try #require(try outbox.subscriber(email: "ann@example.org"))
+        #expect(updated.name == "Ann Smith" && updated.area == "south")
+        #expect(updated.unsubscribeToken == ann.unsubscribeToken)
+        #expect(try outbox.subscriber(email: "eve@example.org")?.area == "east")
+        #expect(try outbox.subscribers(area: nil).count == 5)
+        #expect(try outbox.subscribers(area: "west").map(\.name) == ["Bob"])
+        #expect(Set(try outbox.subscribers(area: nil).map(\.unsubscribeToken)).count == 5)
+    }
+
+    @Test(arguments: [
+        (Set(["central"]), "scams", false, ["ann@example.org"]),
+        (nil, "scams", false, ["ann@example.org", "bob@example.org", "dan@example.org"]),
+        (Set(["central", "west"]), "hate-crime", false, ["bob@example.org", "cat@example.org"]),
+        (nil, "hate-crime", true, ["cat@example.org"]),
+        (Set<String>(), "scams", false, []),
+    ] as [(Set<String>?, String, Bool, [String])])
+    func audienceSelection(areas: Set<String>?, topic: String, testOnly: Bool, expected: [String]) throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        try outbox.upsertSubscribers(Self.people, now: Fixture.t0)
+        var seen: [String] = []
+        try outbox.forEachSubscriber(areas: areas, topic: topic, testOnly: testOnly) { seen.append($0.email) }
+        #expect(seen == expected)
+        #expect(try outbox.countSubscribers(areas: areas, topic: topic, testOnly: testOnly) == expected.count)
+    }
+
+    @Test func unsubscribedPeopleAreLeftOutAndTheirWaitingMailWithdrawn() throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        try outbox.upsertSubscribers(Self.people, now: Fixture.t0)
+        let bob = try #require(try outbox.subscriber(email: "bob@example.org"))
+        let written = try outbox.enqueue(
+            Fixture.message("msg_a"), renditions: [], fixedDeliveries: [Fixture.webhook("nlink")],
+            audience: SubscriberAudience(areas: nil, topic: "scams"), now: Fixture.t0
+        ) { person in
+            NewDelivery(
+                channel: .email, destination: person.email, route: "email", subscriberID: person.id,
+                recipientName: person.name, unsubscribeToken: person.unsubscribeToken, locale: person.locale)
+        }
+        #expect(written == 4)
+        #expect(try outbox.unsubscribe(token: bob.unsubscribeToken, now: Fixture.t0 + 1))
+        #expect(try outbox.unsubscribe(token: "no-such-token", now: Fixture.t0 + 1) == false)
+        #expect(try outbox.deliveryCounts(messageID: "msg_a") == [.pending: 3, .withdrawn: 1])
+        #expect(try outbox.countSubscribers(areas: nil, topic: "scams", testOnly: false) == 2)
+        // Re-importing does not resubscribe.
+        try outbox.upsertSubscribers([SubscriberInput(email: "bob@example.org", area: "west")], now: Fixture.t0 + 2)
+        #expect(try outbox.subscriber(email: "bob@example.org")?.unsubscribedAt == Fixture.t0 + 1)
+    }
+
+    @Test func forgetKeepsOnlyAHashOfTheAddress() throws {
+        let folder = try TemporaryFolder()
+        let outbox = try SQLiteOutbox(path: folder.databasePath)
+        try outbox.upsertSubscribers(Self.people, now: Fixture.t0)
+        let ann = try #require(try outbox.subscriber(email: "ann@example.org"))
+        func annDelivery(_ person: Subscriber) -> NewDelivery? {
+            guard person.id == ann.id else { return nil }
+            return NewDelivery(
+                channel: .email, destination: person.email, route: "email", subscriberID: person.id,
+                recipientName: person.name, unsubscribeToken: person.unsubscribeToken)
+        }
+        let audience = SubscriberAudience(areas: ["central"], topic: "scams")
+        try outbox.enqueue(
+            Fixture.message("msg_a"), renditions: [], fixedDeliveries: [], audience: audience, now: Fixture.t0,
+            delivery: annDelivery)
+        let sent = try #require(try outbox.claim(route: "email", limit: 1, now: Fixture.t0, lease: 60, owner: "w").first)
+        try outbox.record([Fixture.result(sent, .delivered(detail: "250 ok <ann@example.org>"), .markDelivered)])
+        try outbox.enqueue(
+            Fixture.message("msg_b"), renditions: [], fixedDeliveries: [], audience: audience, now: Fixture.t0,
+            delivery: annDelivery)
+
+        let export = try #require(try outbox.exportSubscriber(email: "ann@example.org"))
+        #expect(export.subscriber?.email == "ann@example.org")
+        #expect(export.deliveries.count == 2)
+        #expect(export.deliveries.first?.attempts.count == 1)
+        let json = try JSONEncoder().encode(export)
+        #expect(String(decoding: json, as: UTF8.self).contains("ann@example.org"))
+
+        #expect(try outbox.forgetSubscriber(email: "Ann@example.org", now: Fixture.t0 + 5))
+        #expect(try outbox.subscriber(email: "ann@example.org") == nil)
+        let hash = SQLiteOutbox.addressHash("ann@example.org")
+        #expect(hash.hasPrefix("sha256:") && hash.count == 7 + 64)
+        let rows = try outbox.deliveries(state: nil, limit: 10)
+        #expect(rows.count == 2)
+        #expect(rows.allSatisfy { $0.destination == hash && $0.recipientName == nil && $0.unsubscribeToken == nil })
+        #expect(Set(rows.map(\.state)) == [.delivered, .withdrawn])
+        #expect(try outbox.attempts(deliveryID: sent.id).map(\.detail) == ["250 ok <\(hash)>"])
+        #expect(try outbox.exportSubscriber(email: "ann@example.org") == nil)
+        #expect(try outbox.forgetSubscriber(email: "ann@example.org", now: Fixture.t0 + 6) == false)
+
+        #expect(try outbox.integrityCheck() == "ok")
+    }
+
+    @Test func addressHashIsTheSHA256OfTheLowercasedAddress() {
+        // printf %s ann@example.org | sha256sum
+        #expect(
+            SQLiteOutbox.addressHash(" Ann@Example.org")
+                == "sha256:438c4c7afe600cdf1e455c369bec76dc970fc8ca463447c7b387a347f3c79331")
+    }
+}
