@@ -7,10 +7,11 @@ import Testing
 
 @Suite("WebhookTransport against the loopback receiver", .serialized)
 struct WebhookTransportTests {
-    static let start = Date(timeIntervalSince1970: 1_795_700_000)
+    /// Now, to the second: the receiver checks timestamps against its own clock (5 minutes' tolerance).
+    static var start: Date { Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)) }
 
     func makeTransport(
-        secrets: [String] = [Sample.secretA], clock: ManualClock = ManualClock(start), allowPrivate: Bool = true,
+        secrets: [String] = [Sample.secretA], clock: ManualClock = ManualClock(WebhookTransportTests.start), allowPrivate: Bool = true,
         limits: TransferLimits = TransferLimits(connectTimeout: 5, totalTimeout: 10, maxResponseBytes: 64 * 1024)
     ) throws -> WebhookTransport {
         try WebhookTransport(
@@ -21,7 +22,8 @@ struct WebhookTransportTests {
     @Test("delivered with the body byte for byte and a signature the receiver verifies")
     func delivered() async throws {
         let server = try WebhookTestServer(secrets: [Sample.secretA])
-        let transport = try makeTransport()
+        let clock = ManualClock(Self.start)
+        let transport = try makeTransport(clock: clock)
         let delivery = Sample.webhook(url: server.url("/ok/hooks"))
         let outcome = await transport.deliver(delivery)
         #expect(outcome == .delivered(detail: "HTTP 200"))
@@ -29,7 +31,7 @@ struct WebhookTransportTests {
         #expect(Data(record.body.utf8) == delivery.payload)
         #expect(record.signatureOk == true)
         #expect(record.headers["webhook-id"] == "msg_hook_1")
-        #expect(record.headers["webhook-timestamp"] == "1795700000")
+        #expect(record.headers["webhook-timestamp"] == String(Int(clock.now().timeIntervalSince1970)))
         #expect(record.headers["content-type"] == "application/json")
         #expect(record.headers["user-agent"]?.hasPrefix("Crier/") == true)
         await transport.shutdown()
@@ -53,7 +55,8 @@ struct WebhookTransportTests {
     @Test("500, 500, 200: three attempts, one webhook-id, fresh timestamps, every signature valid")
     func retriesKeepIdentity() async throws {
         let server = try WebhookTestServer(secrets: [Sample.secretA])
-        let clock = ManualClock(Self.start)
+        let start = Self.start
+        let clock = ManualClock(start)
         let transport = try makeTransport(clock: clock)
         var delivery = Sample.webhook(url: server.url("/seq/500,500,200/flaky"))
         var kinds: [String] = []
@@ -66,7 +69,7 @@ struct WebhookTransportTests {
         let records = try server.records()
         #expect(records.count == 3)
         #expect(Set(records.compactMap { $0.headers["webhook-id"] }) == ["msg_hook_1"])
-        #expect(records.compactMap { $0.headers["webhook-timestamp"] } == ["1795700000", "1795700005", "1795700010"])
+        #expect(records.compactMap { $0.headers["webhook-timestamp"] } == [0, 5, 10].map { String(Int(start.timeIntervalSince1970) + $0) })
         #expect(records.allSatisfy { $0.signatureOk == true })
         #expect(Set(records.map(\.body)).count == 1)
         await transport.shutdown()
