@@ -83,6 +83,17 @@ struct EmailTransportTests {
         await transport.shutdown()
     }
 
+    @Test("wrong relay credentials are permanent (535)")
+    func authRefused() async throws {
+        let server = try SMTPTestServer(auth: "crier:pw")
+        let transport = try makeTransport(relay: server.baseURL, auth: ("crier", "wrong"))
+        let outcome = await transport.deliver(Sample.email())
+        #expect(outcome.kind == "permanent")
+        #expect(!outcome.detail.contains("wrong"))
+        #expect(try server.records().isEmpty)
+        await transport.shutdown()
+    }
+
     @Test("a relay that refuses connections means retry")
     func relayDown() async throws {
         let transport = try makeTransport(relay: "smtp://127.0.0.1:\(TestPaths.unusedPort())")
