@@ -58,7 +58,7 @@ public struct EmailMessageBuilder: Sendable {
             lines.append("List-Unsubscribe-Post: List-Unsubscribe=One-Click")
         }
         lines += [
-            "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",
+            "Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"",
             "",
             "This is a multi-part message in MIME format.",
             "--\(boundary)",

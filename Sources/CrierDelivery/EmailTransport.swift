@@ -42,6 +42,7 @@ public final class EmailTransport: Transport {
         }
     }
 
+    /// The settings the transport was made with.
     public let configuration: Configuration
     /// The builder every message comes from.
     public let builder: EmailMessageBuilder
@@ -64,6 +65,7 @@ public final class EmailTransport: Transport {
         await client.shutdown()
     }
 
+    /// Tries once to deliver `delivery`; every failure becomes an outcome, never a thrown error.
     public func deliver(_ delivery: OutboundDelivery) async -> DeliveryOutcome {
         let message: Data
         do {

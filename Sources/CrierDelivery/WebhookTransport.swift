@@ -16,6 +16,7 @@ public final class WebhookTransport: Transport {
         public var allowPrivateAddresses: Bool
         /// Connections open at once, in total and to one host.
         public var maxConnections: Int
+        /// Connections open at once to one host.
         public var maxConnectionsPerHost: Int
         /// The `User-Agent` header.
         public var userAgent: String
@@ -34,6 +35,7 @@ public final class WebhookTransport: Transport {
         }
     }
 
+    /// The settings the transport was made with.
     public let configuration: Configuration
     private let client: CurlClient
     private let signers: [String: WebhookSigner]
@@ -83,6 +85,7 @@ public final class WebhookTransport: Transport {
         return headers
     }
 
+    /// Tries once to deliver `delivery`; every failure becomes an outcome, never a thrown error.
     public func deliver(_ delivery: OutboundDelivery) async -> DeliveryOutcome {
         for (field, value) in [("webhook-id", delivery.idempotencyKey), ("Content-Type", delivery.payloadContentType)]
         where value.contains(where: { $0 == "\r" || $0 == "\n" }) {

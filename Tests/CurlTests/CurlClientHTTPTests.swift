@@ -105,6 +105,27 @@ struct CurlClientHTTPTests {
         await client.shutdown()
     }
 
+    @Test("cancelling the caller's task ends its transfer promptly")
+    func cancellation() async throws {
+        let client = self.client
+        let url = server.url("/hang")
+        let started = Date()
+        let task = Task { () -> CurlError.Kind? in
+            do throws(CurlError) {
+                _ = try await client.post(HTTPPostRequest(url: url, body: Data()))
+                return nil
+            } catch {
+                return error.kind
+            }
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        task.cancel()
+        let kind = await task.value
+        #expect(kind == CurlError.Kind.cancelled)
+        #expect(Date().timeIntervalSince(started) < 5)
+        await client.shutdown()
+    }
+
     @Test("after shutdown a transfer fails cleanly")
     func afterShutdown() async throws {
         await client.shutdown()

@@ -62,4 +62,18 @@ struct CurlClientSMTPTests {
         #expect(try server.records().isEmpty)
         await client.shutdown()
     }
+
+    @Test("a sink server only counts")
+    func sink() async throws {
+        let server = try SMTPTestServer(sink: true)
+        let client = try CurlClient(configuration: .init(allowPrivateAddresses: true))
+        for _ in 0..<3 {
+            let response = try await client.send(
+                SMTPSendRequest(url: server.baseURL, security: .none, from: "a@example.org", recipients: ["b@example.org"], message: Self.message))
+            #expect(response.code == 250)
+        }
+        #expect(server.sinkCount() == 3)
+        #expect(try server.records().isEmpty)
+        await client.shutdown()
+    }
 }

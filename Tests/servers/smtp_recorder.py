@@ -68,7 +68,7 @@ def make_authenticator(credentials):
     def authenticator(server, session, envelope, mechanism, auth_data):
         if isinstance(auth_data, LoginPassword):
             ok = auth_data.login.decode() == user and auth_data.password.decode() == password
-            return AuthResult(success=ok)
+            return AuthResult(success=ok, handled=False)
         return AuthResult(success=False, handled=False)
 
     return authenticator
