@@ -1,0 +1,128 @@
+import CrierCore
+import CrierStore
+import CrierTemplates
+import Foundation
+
+/// Everything a composition resolved, before it is written.
+struct CompositionPlan {
+    let metadata: TemplateMetadata
+    let areaIDs: [String]
+    /// nil means every area.
+    let subscriberAreas: Set<String>?
+    let channels: Set<Channel>
+    let locales: [String]
+    let headline: String
+    let message: MessageRecord
+    let renditions: [Rendition]
+    let endpoints: [Endpoint]
+    let fixedDeliveries: [NewDelivery]
+    let audience: SubscriberAudience?
+    let subscriberDelivery: (Subscriber) throws -> NewDelivery?
+}
+
+extension Composer {
+    func makePlan(_ request: CompositionRequest, messageID: String) throws -> CompositionPlan {
+        let configuration = system.configuration
+        guard let metadata = library.metadata(for: request.template) else {
+            let known = library.templates.map(\.id).sorted().joined(separator: ", ")
+            throw InputError("unknown template \"\(request.template)\" (known: \(known))")
+        }
+        guard !request.areas.isEmpty else { throw InputError("--area: give at least one area (or city)") }
+        for area in request.areas where area != Area.cityID && configuration.area(area) == nil {
+            let known = ([Area.cityID] + configuration.areas.map(\.id)).joined(separator: ", ")
+            throw InputError("unknown area \"\(area)\" (known: \(known))")
+        }
+        let everywhere = request.areas.contains(Area.cityID)
+        let areaIDs = everywhere ? configuration.areas.map(\.id) : Array(NSOrderedSet(array: request.areas)).compactMap { $0 as? String }
+        let channels = request.channels.isEmpty ? Set(Channel.allCases) : request.channels
+
+        let now = system.clock.now()
+        let context = RenderContext(
+            areas: areaIDs.compactMap { id in configuration.area(id).map { RenderContext.Area(id: $0.id, name: $0.name) } },
+            senderName: configuration.senderName, status: request.status, kind: request.kind, sent: now,
+            timeZone: configuration.timeZone, unsubscribeURL: Personalisation.unsubscribeURLMarker,
+            recipientName: Personalisation.recipientNameMarker, alertID: messageID)
+
+        var renditions: [Rendition] = []
+        var headline = ""
+        for locale in metadata.locales {
+            let parts: RenderedParts
+            do {
+                parts = try library.render(template: metadata.id, locale: locale, variables: request.variables, context: context)
+            } catch let error as TemplateError {
+                throw InputError(error.description)
+            }
+            try Self.refuseLineBreaks(parts.subject, template: metadata.id, locale: locale)
+            if locale == "en" || headline.isEmpty { headline = parts.subject }
+            if channels.contains(.email) {
+                renditions.append(
+                    Rendition(
+                        messageID: messageID, channel: .email, locale: locale, subject: parts.subject, textBody: parts.text,
+                        htmlBody: parts.html))
+            }
+            if channels.contains(.webhook) {
+                renditions.append(
+                    Rendition(
+                        messageID: messageID, channel: .webhook, locale: locale, subject: parts.subject,
+                        payload: parts.webhook, payloadContentType: "application/json"))
+            }
+        }
+
+        let targetAreas: Set<String> = everywhere ? [Area.cityID] : Set(areaIDs)
+        let disabled = try system.outbox.disabledEndpoints()
+        let endpoints = configuration.endpoints.filter { endpoint in
+            channels.contains(endpoint.kind) && endpoint.receives(topic: metadata.topic, targetAreas: targetAreas)
+                && disabled[endpoint.id] == nil && (request.status != .test || endpoint.isTestRecipient)
+                && (request.onlyDestinations?.contains(endpoint.destination) ?? true)
+        }
+        let fixed = endpoints.map { endpoint in
+            NewDelivery(
+                channel: endpoint.kind, destination: endpoint.destination,
+                route: endpoint.kind == .email ? DeliveryRoute.email : endpoint.id, endpointID: endpoint.id,
+                recipientName: endpoint.kind == .email ? configuration.senderName : nil, locale: "en")
+        }
+
+        let subscriberAreas: Set<String>? = everywhere ? nil : Set(areaIDs)
+        let audience =
+            channels.contains(.email)
+            ? SubscriberAudience(areas: subscriberAreas, topic: metadata.topic, testOnly: request.status == .test) : nil
+        let library = self.library
+        let only = request.onlyDestinations
+        var localeFor: [String: String] = [:]
+        let subscriberDelivery: (Subscriber) throws -> NewDelivery? = { person in
+            if let only, !only.contains(person.email) { return nil }
+            let locale: String
+            if let known = localeFor[person.locale] {
+                locale = known
+            } else {
+                locale = (try? library.resolvedLocale(template: metadata.id, requested: person.locale)) ?? "en"
+                localeFor[person.locale] = locale
+            }
+            return NewDelivery(
+                channel: .email, destination: person.email, route: DeliveryRoute.email, subscriberID: person.id,
+                recipientName: person.name.isEmpty ? nil : person.name, unsubscribeToken: person.unsubscribeToken,
+                locale: locale)
+        }
+
+        let variables = request.variables.mapValues(\.jsonValue)
+        let variablesJSON =
+            (try? JSONSerialization.data(withJSONObject: variables, options: [.sortedKeys])).flatMap {
+                String(data: $0, encoding: .utf8)
+            } ?? "{}"
+        let message = MessageRecord(
+            id: messageID, kind: request.kind, status: request.status, template: metadata.id, topic: metadata.topic,
+            areas: everywhere ? [Area.cityID] : areaIDs, priority: request.priority, state: request.state,
+            headline: headline, references: request.references, proposedBy: request.proposedBy, createdAt: now,
+            expiresAt: request.expiresAt, variablesJSON: variablesJSON)
+        return CompositionPlan(
+            metadata: metadata, areaIDs: areaIDs, subscriberAreas: subscriberAreas, channels: channels,
+            locales: metadata.locales, headline: headline, message: message, renditions: renditions, endpoints: endpoints,
+            fixedDeliveries: fixed, audience: audience, subscriberDelivery: subscriberDelivery)
+    }
+
+    private static func refuseLineBreaks(_ subject: String, template: String, locale: String) throws {
+        if subject.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) {
+            throw InputError("template \(template) (\(locale)): the subject would contain a line break")
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import CrierCore
+import CrierStore
+public import CrierTemplates
+import Foundation
+
+/// Turns a template, variables and target areas into a message and all its deliveries, written to
+/// the outbox in one transaction.
+///
+/// The message is rendered once per locale and channel, before anything is written: a rendering
+/// error in any locale fails the whole composition. Each delivery row holds only what differs per
+/// recipient (address, name, unsubscribe token), so every retry sends identical bytes. Residents
+/// are streamed from the subscribers table into the outbox, so memory does not grow with the
+/// audience. Each person or endpoint gets one copy, however many target areas match them.
+public final class Composer: Sendable {
+    public let system: CrierSystem
+    public let library: TemplateLibrary
+
+    public init(system: CrierSystem, library: TemplateLibrary) {
+        self.system = system
+        self.library = library
+    }
+
+    /// Loads the templates crier.yml points at.
+    public static func loadLibrary(for configuration: CrierConfiguration) throws -> TemplateLibrary {
+        do {
+            return try TemplateLibrary.load(from: configuration.templatesDirectory, topics: Set(configuration.topics))
+        } catch let error as TemplateError {
+            throw InputError(error.description)
+        }
+    }
+
+    /// What composing `request` would do, without writing anything.
+    public func preview(_ request: CompositionRequest) throws -> CompositionPreview {
+        let plan = try makePlan(request, messageID: "preview")
+        let subscribers =
+            plan.channels.contains(.email)
+            ? try system.outbox.countSubscribers(areas: plan.subscriberAreas, topic: plan.metadata.topic, testOnly: request.status == .test)
+            : 0
+        return CompositionPreview(
+            template: request.template, topic: plan.metadata.topic, areas: plan.areaIDs,
+            areaNames: plan.areaIDs.compactMap { system.configuration.area($0)?.name }, status: request.status.rawValue,
+            subject: plan.headline, subscribers: subscribers, endpoints: plan.endpoints.map(\.id), locales: plan.locales)
+    }
+
+    /// Composes `request` and writes it with all its deliveries in one transaction.
+    @discardableResult
+    public func compose(_ request: CompositionRequest) throws -> ComposedMessage {
+        let plan = try makePlan(request, messageID: Self.newMessageID())
+        let now = system.clock.now()
+        let written = try system.outbox.enqueue(
+            plan.message, renditions: plan.renditions, fixedDeliveries: plan.fixedDeliveries,
+            audience: plan.audience, now: now, delivery: plan.subscriberDelivery)
+        return ComposedMessage(id: plan.message.id, headline: plan.headline, deliveries: written)
+    }
+
+    /// Composes `request` as the firing of a schedule slot: the slot record and the message commit
+    /// together, so the slot fires exactly once. Returns nil, writing nothing, if it already fired.
+    public func compose(_ request: CompositionRequest, scheduleID: String, slotKey: String) throws -> ComposedMessage? {
+        let plan = try makePlan(request, messageID: Self.newMessageID())
+        let now = system.clock.now()
+        var written = 0
+        let recorded = try system.outbox.recordSlot(
+            scheduleID: scheduleID, slotKey: slotKey, outcome: .fired, at: now, message: plan.message,
+            renditions: plan.renditions, fixedDeliveries: plan.fixedDeliveries, audience: plan.audience
+        ) { subscriber in
+            let delivery = try plan.subscriberDelivery(subscriber)
+            if delivery != nil { written += 1 }
+            return delivery
+        }
+        guard recorded else { return nil }
+        return ComposedMessage(id: plan.message.id, headline: plan.headline, deliveries: written + plan.fixedDeliveries.count)
+    }
+
+    /// A new, unguessable message id.
+    public static func newMessageID() -> String { RandomToken.make(prefix: "msg_", length: 20) }
+}
