@@ -38,6 +38,11 @@ public enum TestPaths {
         repositoryRoot.appendingPathComponent("Tests/servers")
     }
 
+    /// The Python that has the test servers' packages: `$CRIER_PYTHON` (set by scripts/setup.sh), else `python3`.
+    public static var python: String {
+        ProcessInfo.processInfo.environment["CRIER_PYTHON"] ?? "python3"
+    }
+
     /// A fresh, empty temporary directory, unique to this call.
     public static func makeTemporaryDirectory(prefix: String = "crier-test") throws -> URL {
         let url = FileManager.default.temporaryDirectory
@@ -65,7 +70,7 @@ final class TestServerProcess: @unchecked Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments =
-            ["python3", TestPaths.serversDirectory.appendingPathComponent(script).path,
+            [TestPaths.python, TestPaths.serversDirectory.appendingPathComponent(script).path,
              "--port-file", portFile.path, "--record", recordFile.path] + arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: stderrFile)
