@@ -290,7 +290,8 @@ struct PublishTests {
         }
         state.stop.store(true, ordering: .releasing)
         while !state.done.load(ordering: .acquiring) { Thread.sleep(forTimeInterval: 0.005) }
-        #expect(state.problems().isEmpty, "\(state.problems().prefix(5))")
+        let problems = state.problems()
+        #expect(problems.count == 0, "first torn reads: \(problems.prefix(5))")
         #expect(state.reads.load(ordering: .relaxed) > 100)
         let leftovers = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
@@ -336,6 +337,9 @@ final class ReaderState: Sendable {
     let reads = Atomic<Int>(0)
     private let found = Mutex<[String]>([])
 
-    func record(_ problem: String) { found.withLock { $0.append(problem) } }
+    /// Keeps the first few problems; one is enough to fail.
+    func record(_ problem: String) {
+        found.withLock { if $0.count < 20 { $0.append(problem) } }
+    }
     func problems() -> [String] { found.withLock { $0 } }
 }

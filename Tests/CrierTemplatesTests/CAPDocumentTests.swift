@@ -5,7 +5,7 @@ import Testing
 
 @Suite("CAP document fields")
 struct CAPDocumentTests {
-    static let capTimePattern = /[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}[-+][0-9]{2}:[0-9]{2}/
+    static var capTimePattern: Regex<Substring> { /[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}[-+][0-9]{2}:[0-9]{2}/ }
 
     struct TimeCase: Sendable, CustomTestStringConvertible {
         var date: Date

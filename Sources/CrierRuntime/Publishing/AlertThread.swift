@@ -1,4 +1,4 @@
-public import CrierCore
+import CrierCore
 public import Foundation
 
 /// One alert and the updates and cancellation that followed it, oldest first.

@@ -1,5 +1,5 @@
-public import CrierCore
-import CrierTemplates
+import CrierCore
+public import CrierTemplates
 public import Foundation
 
 /// Publishes alerts as static files: CAP 1.2 documents, Atom feeds and accessible HTML pages, per area and for the city.
@@ -113,7 +113,18 @@ public struct Publisher: Sendable {
         _ plan: PublishPlan, areaID: String?, title: String, documents: [String: CAPDocument], prefix: String,
         feed: String, links: [AreaPage.Link]
     ) -> String {
-        let advice = plan.current(areaID: areaID).map { thread -> AreaPage.Advice in
+        let bulletinThread = plan.listed(areaID: areaID).first { thread in
+            !thread.isCancelled && thread.latest.message.priority == .normal
+        }
+        let bulletin = bulletinThread.map { thread -> AreaPage.Bulletin in
+            let latest = thread.latest.message
+            let info = documents[latest.id]?.input.infos.first
+            return AreaPage.Bulletin(
+                headline: info?.headline ?? latest.headline, issued: latest.createdAt, body: info?.description ?? "")
+        }
+        // The bulletin has its own section, so it is not repeated under current advice.
+        let alerts = plan.current(areaID: areaID).filter { $0.root.message.id != bulletinThread?.root.message.id }
+        let advice = alerts.map { thread -> AreaPage.Advice in
             let latest = thread.latest.message
             let info = documents[latest.id]?.input.infos.first
             return AreaPage.Advice(
@@ -121,14 +132,6 @@ public struct Publisher: Sendable {
                 isUpdate: latest.kind == .update, summary: info?.description ?? "",
                 instruction: info?.instruction ?? "", expires: latest.expiresAt,
                 capHref: "\(prefix)cap/\(Self.fileName(latest.id)).xml")
-        }
-        let bulletin = plan.listed(areaID: areaID).first { thread in
-            !thread.isCancelled && thread.latest.message.priority == .normal
-        }.map { thread -> AreaPage.Bulletin in
-            let latest = thread.latest.message
-            let info = documents[latest.id]?.input.infos.first
-            return AreaPage.Bulletin(
-                headline: info?.headline ?? latest.headline, issued: latest.createdAt, body: info?.description ?? "")
         }
         return AreaPage(
             title: title, publisher: settings.profile.senderName, language: settings.profile.englishLanguageTag,

@@ -1,5 +1,5 @@
 public import CrierCore
-public import Foundation
+import Foundation
 
 extension CAPAlertInput {
     /// Builds the CAP input for an outbox message from its rendered parts, one `<info>` per locale.

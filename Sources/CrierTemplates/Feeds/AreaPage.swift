@@ -145,8 +145,8 @@ public struct AreaPage: Sendable, Hashable {
         }
         out.append("</section>")
         if !links.isEmpty {
-            out.append("<nav aria-labelledby=\"areas\">")
-            out.append("<h2 id=\"areas\">Areas</h2>")
+            out.append("<nav aria-labelledby=\"more\">")
+            out.append("<h2 id=\"more\">More pages</h2>")
             out.append("<ul>")
             for link in links {
                 out.append("<li><a href=\"\(attr(link.href))\">\(esc(link.title))</a></li>")
