@@ -1,0 +1,18 @@
+public import CrierStore
+public import CrierTemplates
+public import Foundation
+
+extension PublishableAlert {
+    /// Loads what `Publisher.publish` needs at `now` from the outbox, classifying each message with its template's CAP metadata.
+    public static func load(
+        from outbox: SQLiteOutbox, templates: TemplateLibrary, settings: PublishSettings, now: Date
+    ) throws -> [PublishableAlert] {
+        try outbox.publishableMessages(since: settings.windowStart(now: now)).map { stored in
+            PublishableAlert(
+                message: stored.message, renditions: stored.renditions,
+                cap: templates.metadata(for: stored.message.template)?.cap
+                    ?? fallbackCAP(topic: stored.message.topic),
+                instruction: instruction(fromVariablesJSON: stored.message.variablesJSON))
+        }
+    }
+}
