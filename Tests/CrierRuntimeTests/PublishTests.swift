@@ -75,9 +75,13 @@ enum PublishSamples {
         String(decoding: try Data(contentsOf: folder.appendingPathComponent(path)), as: UTF8.self)
     }
 
+    /// The OASIS CAP 1.2 schema from the shared test data beside the repository (`../shared/cap/`).
     static var schema: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("CrierTemplatesTests/Fixtures/cap/cap12.xsd")
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let shared = ProcessInfo.processInfo.environment["CRIER_SHARED_DIR"].map { URL(fileURLWithPath: $0) }
+            ?? repository.deletingLastPathComponent().appendingPathComponent("shared")
+        return shared.appendingPathComponent("cap/cap12.xsd")
     }
 
     /// Runs a command found on `PATH`, returning its exit status and combined output.

@@ -10,10 +10,13 @@ enum ExternalCheck {
         var output: String
     }
 
-    /// The CAP 1.2 schema kept beside the template fixtures.
+    /// The OASIS CAP 1.2 schema from the shared test data beside the repository (`../shared/cap/`).
     static var schema: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/cap/cap12.xsd")
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let shared = ProcessInfo.processInfo.environment["CRIER_SHARED_DIR"].map { URL(fileURLWithPath: $0) }
+            ?? repository.deletingLastPathComponent().appendingPathComponent("shared")
+        return shared.appendingPathComponent("cap/cap12.xsd")
     }
 
     static var python: String { ProcessInfo.processInfo.environment["CRIER_PYTHON"] ?? "python3" }
