@@ -14,7 +14,7 @@ struct Crier: AsyncParsableCommand {
             """,
         subcommands: [
             RunCommand.self, StatusCommand.self, DeliveriesCommand.self, SubscribersCommand.self, TemplatesCommand.self,
-            PreviewCommand.self,
+            PreviewCommand.self, PublishCommand.self,
         ]
     )
 

@@ -14,6 +14,7 @@ struct PreviewCommand: AsyncParsableCommand {
     enum PreviewChannel: String, ExpressibleByArgument, CaseIterable {
         case email
         case webhook
+        case cap
     }
 
     @OptionGroup var global: GlobalOptions
@@ -27,7 +28,7 @@ struct PreviewCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The locale to render (falls back to en).")
     var locale: String = "en"
 
-    @Option(name: .long, help: "email or webhook (default: email).")
+    @Option(name: .long, help: "email, webhook (JSON) or cap (the OASIS CAP 1.2 document); default email.")
     var channel: PreviewChannel = .email
 
     @Option(name: .customLong("var"), help: "A template variable, name=value (repeatable).")
@@ -45,7 +46,12 @@ struct PreviewCommand: AsyncParsableCommand {
         let request = CompositionRequest(
             template: template, areas: area, channels: [channel == .email ? .email : .webhook],
             variables: try VariableArguments.parse(variables), status: alertStatus, proposedBy: Operator.current(nil))
-        let rendered = try Composer(system: system, library: library).render(request, locale: locale)
+        let composer = Composer(system: system, library: library)
+        if channel == .cap {
+            print(try composer.previewCAP(request))
+            return
+        }
+        let rendered = try composer.render(request, locale: locale)
         switch channel {
         case .email:
             print("Subject: \(rendered.subject)\n")
@@ -53,7 +59,7 @@ struct PreviewCommand: AsyncParsableCommand {
             print(rendered.text)
             print("----- text/html (\(rendered.locale)) -----")
             print(rendered.html)
-        case .webhook:
+        case .webhook, .cap:
             print(String(decoding: rendered.webhook, as: UTF8.self))
         }
     }

@@ -21,7 +21,7 @@ struct CompositionPlan {
 }
 
 extension Composer {
-    func makePlan(_ request: CompositionRequest, messageID: String) throws -> CompositionPlan {
+    func makePlan(_ request: CompositionRequest, messageID: String, includeCAP: Bool = false) throws -> CompositionPlan {
         let configuration = system.configuration
         guard let metadata = library.metadata(for: request.template) else {
             let known = library.templates.map(\.id).sorted().joined(separator: ", ")
@@ -44,6 +44,7 @@ extension Composer {
             recipientName: Personalisation.recipientNameMarker, alertID: messageID)
 
         var renditions: [Rendition] = []
+        var sharedParts: [RenderedParts] = []
         var headline = ""
         for locale in metadata.locales {
             let parts: RenderedParts
@@ -71,6 +72,7 @@ extension Composer {
                 } catch let error as TemplateError {
                     throw InputError(error.description)
                 }
+                sharedParts.append(webhook)
                 renditions.append(
                     Rendition(
                         messageID: messageID, channel: .webhook, locale: locale, subject: webhook.subject,
@@ -89,7 +91,8 @@ extension Composer {
             NewDelivery(
                 channel: endpoint.kind, destination: endpoint.destination,
                 route: endpoint.kind == .email ? DeliveryRoute.email : endpoint.id, endpointID: endpoint.id,
-                recipientName: endpoint.kind == .email ? configuration.senderName : nil, locale: "en")
+                recipientName: endpoint.kind == .email ? configuration.senderName : nil,
+                locale: endpoint.kind == .webhook && endpoint.format == .cap ? CAPRendition.locale : "en")
         }
 
         let subscriberAreas: Set<String>? = everywhere ? nil : Set(areaIDs)
@@ -124,6 +127,16 @@ extension Composer {
             areas: everywhere ? [Area.cityID] : areaIDs, priority: request.priority, state: request.state,
             headline: headline, references: request.references, proposedBy: request.proposedBy, createdAt: now,
             expiresAt: request.expiresAt, variablesJSON: variablesJSON)
+        if includeCAP || endpoints.contains(where: { $0.kind == .webhook && $0.format == .cap }) {
+            let instruction: String? =
+                if case .text(let text) = request.variables["instruction"] { text } else { nil }
+            let xml = try capDocument(
+                for: message, parts: sharedParts, metadata: metadata, areaIDs: areaIDs, instruction: instruction)
+            renditions.append(
+                Rendition(
+                    messageID: messageID, channel: .webhook, locale: CAPRendition.locale, subject: headline, payload: xml,
+                    payloadContentType: CAPRendition.contentType))
+        }
         return CompositionPlan(
             metadata: metadata, areaIDs: areaIDs, subscriberAreas: subscriberAreas, channels: channels,
             locales: metadata.locales, headline: headline, message: message, renditions: renditions, endpoints: endpoints,

@@ -88,6 +88,15 @@ public final class Composer: Sendable {
         }
     }
 
+    /// The CAP 1.2 document composing `request` would produce, without writing anything.
+    public func previewCAP(_ request: CompositionRequest) throws -> String {
+        var request = request
+        request.channels = [.webhook]
+        let plan = try makePlan(request, messageID: "msg_preview", includeCAP: true)
+        let cap = plan.renditions.first { $0.locale == CAPRendition.locale }
+        return String(decoding: cap?.payload ?? Data(), as: UTF8.self)
+    }
+
     /// A new, unguessable message id.
     public static func newMessageID() -> String { RandomToken.make(prefix: "msg_", length: 20) }
 }
