@@ -45,7 +45,7 @@ nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -g 'daemon off;' &
 pids+=($!)
 smtp_sink=/usr/sbin/smtp-sink
 [ -x "$smtp_sink" ] || smtp_sink=/usr/lib/postfix/sbin/smtp-sink
-"$smtp_sink" -u nobody -c "127.0.0.1:$SMTP_PORT" 1024 &
+"$smtp_sink" -u nobody "127.0.0.1:$SMTP_PORT" 1024 &
 pids+=($!)
 sleep 0.5
 
@@ -63,12 +63,14 @@ with open(f"{work}/curl-webhook.cfg", "w") as cfg:
         cfg.write(f'url = "http://127.0.0.1:{http_port}/hook/{i}"\n')
         cfg.write(f"data = {json.dumps(body)}\n")
         cfg.write('header = "Content-Type: application/json"\noutput = "/dev/null"\n')
-        cfg.write("next\n")  # each request its own options; without it data and headers accumulate
+        if i < count - 1:
+            cfg.write("next\n")  # each request its own options; without it data and headers accumulate
 with open(f"{work}/curl-email.cfg", "w") as cfg:
     for i in range(count):
         cfg.write(f'url = "smtp://127.0.0.1:{smtp_port}"\nmail-from = "alerts@example.org"\n')
         cfg.write(f'mail-rcpt = "resident-{i}@example.org"\nupload-file = "{work}/mail.eml"\n')
-        cfg.write("next\n")
+        if i < count - 1:
+            cfg.write("next\n")
 PY
 cat > "$work/mail.eml" <<MAIL
 From: Safer Leicester Partnership <alerts@example.org>

@@ -12,16 +12,49 @@ public enum Personalisation {
 
     /// Fills the markers in plain text.
     public static func fillText(_ text: String, unsubscribeURL: String?, recipientName: String?) -> String {
-        guard text.contains("%%CRIER_") else { return text }
-        return text.replacingOccurrences(of: unsubscribeURLMarker, with: unsubscribeURL ?? "")
-            .replacingOccurrences(of: recipientNameMarker, with: recipientName ?? "")
+        fill(text, unsubscribeURL: unsubscribeURL ?? "", recipientName: recipientName ?? "")
     }
 
     /// Fills the markers in HTML, escaping the values.
     public static func fillHTML(_ html: String, unsubscribeURL: String?, recipientName: String?) -> String {
-        guard html.contains("%%CRIER_") else { return html }
-        return html.replacingOccurrences(of: unsubscribeURLMarker, with: escapeHTML(unsubscribeURL ?? ""))
-            .replacingOccurrences(of: recipientNameMarker, with: escapeHTML(recipientName ?? ""))
+        fill(html, unsubscribeURL: escapeHTML(unsubscribeURL ?? ""), recipientName: escapeHTML(recipientName ?? ""))
+    }
+
+    /// One pass over the UTF-8 bytes: this runs for every email sent.
+    private static func fill(_ text: String, unsubscribeURL: String, recipientName: String) -> String {
+        let prefix = Array("%%CRIER_".utf8)
+        let markers: [([UInt8], String)] = [(Array(unsubscribeURLMarker.utf8), unsubscribeURL), (Array(recipientNameMarker.utf8), recipientName)]
+        var bytes: [UInt8] = []
+        var found = false
+        text.utf8.withContiguousStorageIfAvailable { source in
+            var index = 0
+            var copiedUpTo = 0
+            while index + prefix.count <= source.count {
+                guard source[index] == prefix[0], source[index + 1] == prefix[1],
+                    let (marker, value) = markers.first(where: { marker, _ in
+                        index + marker.count <= source.count && source[index..<(index + marker.count)].elementsEqual(marker)
+                    })
+                else {
+                    index += 1
+                    continue
+                }
+                if !found {
+                    found = true
+                    bytes.reserveCapacity(source.count + 64)
+                }
+                bytes.append(contentsOf: source[copiedUpTo..<index])
+                bytes.append(contentsOf: value.utf8)
+                index += marker.count
+                copiedUpTo = index
+            }
+            if found { bytes.append(contentsOf: source[copiedUpTo...]) }
+        } ?? {
+            // Not contiguous (bridged strings): the slow path.
+            found = true
+            bytes = Array(text.replacingOccurrences(of: unsubscribeURLMarker, with: unsubscribeURL)
+                .replacingOccurrences(of: recipientNameMarker, with: recipientName).utf8)
+        }()
+        return found ? String(decoding: bytes, as: UTF8.self) : text
     }
 
     /// Escapes the five HTML-significant characters.

@@ -34,8 +34,8 @@ extension SQLiteOutbox {
         guard limit > 0 else { return [] }
         return try write("claim deliveries of route \(route)") { db in
             // Each branch walks the (state, route, priority, next_attempt_at) index in claim order.
-            let rows = try Row.fetchAll(
-                db,
+            // A cached statement: claims run many times a second while a big send drains.
+            let statement = try db.cachedStatement(
                 sql: """
                     UPDATE deliveries
                     SET state = 'leased', lease_owner = :owner, lease_until = :until,
@@ -57,7 +57,9 @@ extension SQLiteOutbox {
                                 ORDER BY priority, next_attempt_at, id LIMIT :limit)
                             ORDER BY priority, next_attempt_at, id LIMIT :limit))
                     RETURNING *
-                    """,
+                    """)
+            let rows = try Row.fetchAll(
+                statement,
                 arguments: [
                     "owner": owner, "until": now.addingTimeInterval(lease).unixSeconds, "now": now.unixSeconds,
                     "route": route, "limit": limit,

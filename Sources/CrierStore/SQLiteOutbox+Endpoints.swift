@@ -45,6 +45,9 @@ extension SQLiteOutbox {
     ///
     /// Leased ones are in flight and are settled by their own result (a retry lands here again).
     func killDeliveriesOfDisabledEndpoints(_ db: Database, now: Date) throws {
+        // Nearly always there is none: skip the scan of pending deliveries then.
+        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM disabled_endpoints)")) == true
+        else { return }
         try db.execute(
             sql: """
                 UPDATE deliveries

@@ -32,29 +32,28 @@ extension SQLiteOutbox {
         let now = result.finishedAt.unixSeconds
         let released = "lease_owner = NULL, lease_until = NULL, updated_at = :now"
         let stillLeased = "WHERE id = :id AND state = 'leased'"
+        // Cached statements: this runs once per delivery, thousands of times a second.
         switch result.action {
         case .markDelivered:
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     UPDATE deliveries SET state = 'delivered', delivered_at = :now, last_error = NULL, \(released)
                     \(stillLeased)
-                    """,
-                arguments: ["id": result.deliveryID, "now": now])
+                    """
+            ).execute(arguments: ["id": result.deliveryID, "now": now])
         case .scheduleRetry(let at):
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     UPDATE deliveries SET state = 'pending', next_attempt_at = :at, last_error = :error, \(released)
                     \(stillLeased)
-                    """,
-                arguments: ["id": result.deliveryID, "now": now, "at": at.unixSeconds, "error": result.outcome.detail])
+                    """
+            ).execute(arguments: ["id": result.deliveryID, "now": now, "at": at.unixSeconds, "error": result.outcome.detail])
         case .deadLetter(let reason):
-            try db.execute(
-                sql: "UPDATE deliveries SET state = 'dead', last_error = :error, \(released) \(stillLeased)",
-                arguments: ["id": result.deliveryID, "now": now, "error": reason])
+            try db.cachedStatement(sql: "UPDATE deliveries SET state = 'dead', last_error = :error, \(released) \(stillLeased)")
+                .execute(arguments: ["id": result.deliveryID, "now": now, "error": reason])
         case .deadLetterAndDisableEndpoint(let reason):
-            try db.execute(
-                sql: "UPDATE deliveries SET state = 'dead', last_error = :error, \(released) \(stillLeased)",
-                arguments: ["id": result.deliveryID, "now": now, "error": reason])
+            try db.cachedStatement(sql: "UPDATE deliveries SET state = 'dead', last_error = :error, \(released) \(stillLeased)")
+                .execute(arguments: ["id": result.deliveryID, "now": now, "error": reason])
             // The endpoint said it is gone: that holds whatever became of this delivery.
             let endpoint = try String.fetchOne(
                 db, sql: "SELECT endpoint_id FROM deliveries WHERE id = ?", arguments: [result.deliveryID])

@@ -281,17 +281,21 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     private func receivedHeader(_ raw: String) {
-        let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !line.isEmpty else { return }
-        lastHeaderLine = line
+        // Trimmed by hand on the UTF-8 view: this runs for every header of every response.
+        let utf8 = raw.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) })
+        else { return }
+        let line = raw[first...last]
+        lastHeaderLine = String(line)
         if line.hasPrefix("HTTP/") {
             headers = []  // a new response (after 100 Continue): keep only the final one's headers
             return
         }
-        guard let colon = line.firstIndex(of: ":") else { return }
-        let name = String(line[..<colon]).trimmingCharacters(in: .whitespaces)
-        let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
-        headers.append(HTTPHeader(name, value))
+        guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")) else { return }
+        let name = line[..<colon].utf8.drop { isSpace($0) }
+        let value = line[line.utf8.index(after: colon)...].utf8.drop { isSpace($0) }
+        headers.append(HTTPHeader(String(Substring(name)), String(Substring(value))))
     }
 }
 

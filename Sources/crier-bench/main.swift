@@ -9,6 +9,10 @@ import Logging
 // prints deliveries per second and the process's peak memory.
 //
 // usage: crier-bench webhook|email --config FILE --count N
+//        crier-bench compose --config FILE [--template ID --var name=value ...]
+//
+// `compose` composes one alert for the whole city from a shipped template, to the subscribers
+// already imported, and prints deliveries composed into the outbox per second and peak memory.
 
 struct BenchmarkFailure: Error, CustomStringConvertible {
     let description: String
@@ -25,8 +29,32 @@ func argument(_ name: String, in arguments: [String]) -> String? {
     return arguments[index + 1]
 }
 
+func composeBenchmark(_ arguments: [String]) throws {
+    guard let configPath = argument("--config", in: arguments) else {
+        throw BenchmarkFailure(description: "usage: crier-bench compose --config FILE")
+    }
+    let system = try CrierSystem.open(configuration: URL(fileURLWithPath: configPath))
+    let composer = Composer(system: system, library: try Composer.loadLibrary(for: system.configuration))
+    let request = CompositionRequest(
+        template: argument("--template", in: arguments) ?? "courier-fraud", areas: ["city"],
+        variables: ["pretend_to_be": "police officers"], priority: .urgent, proposedBy: "benchmark")
+    let clock = ContinuousClock()
+    let start = clock.now
+    let composed = try composer.compose(request)
+    let elapsed = clock.now - start
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    print(
+        String(
+            format: "crier compose: %d deliveries composed into the outbox in %.2f s = %.0f/s, peak memory %.1f MiB",
+            composed.deliveries, seconds, Double(composed.deliveries) / seconds, peakMemoryMiB()))
+}
+
 func main() async throws {
     let arguments = CommandLine.arguments
+    if arguments.count >= 2, arguments[1] == "compose" {
+        try composeBenchmark(arguments)
+        return
+    }
     guard arguments.count >= 2, let kind = Channel(rawValue: arguments[1]),
         let configPath = argument("--config", in: arguments), let count = argument("--count", in: arguments).flatMap(Int.init)
     else {
