@@ -46,10 +46,13 @@ public final class CrierSystem: Sendable {
     }
 
     /// A dispatcher over this installation's outbox and transports.
+    ///
+    /// When crier.yml sets `publish.dir`, the feeds and pages are republished after deliveries,
+    /// at most every few seconds.
     public func makeDispatcher(logger: Logger) throws -> Dispatcher {
         Dispatcher(
             store: outbox, transports: try makeTransports(logger: logger), settings: dispatchSettings, clock: clock,
-            logger: logger)
+            logger: logger, afterRecording: try makeRepublisher(logger: logger))
     }
 
     /// What `crier status` shows.

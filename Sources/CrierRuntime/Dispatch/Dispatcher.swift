@@ -20,11 +20,15 @@ public final class Dispatcher: Sendable {
     /// This process's name on the leases it takes.
     public let owner: String
     private let stopping = Atomic<Bool>(false)
+    /// Called after outcomes are written, with how many of them were deliveries (e.g. to republish feeds).
+    private let afterRecording: (@Sendable (_ delivered: Int) -> Void)?
 
     public init(
         store: any OutboxStore, transports: [Channel: any Transport], settings: DispatchSettings,
-        clock: any Clock = SystemClock(), logger: Logger = Logger(label: "crier.dispatch")
+        clock: any Clock = SystemClock(), logger: Logger = Logger(label: "crier.dispatch"),
+        afterRecording: (@Sendable (_ delivered: Int) -> Void)? = nil
     ) {
+        self.afterRecording = afterRecording
         self.store = store
         self.transports = transports
         self.settings = settings
@@ -78,6 +82,7 @@ public final class Dispatcher: Sendable {
                 }
                 if state.inFlight == 0 {
                     try flush(&state, force: true)
+                    afterRecording?(0)  // lets a throttled follow-up (republishing) catch up while idle
                     scan = true
                     if isStopping { break }
                     if started == 0 {
@@ -183,7 +188,9 @@ public final class Dispatcher: Sendable {
         guard force || state.pending.count >= settings.flushCount || now.timeIntervalSince(state.lastFlush) >= settings.flushInterval
         else { return }
         try store.record(state.pending)
+        let delivered = state.pending.count { $0.action == .markDelivered }
         state.pending.removeAll(keepingCapacity: true)
+        afterRecording?(delivered)
         state.lastFlush = now
     }
 }
