@@ -33,7 +33,10 @@ extension CrierSystem {
             let now = clock.now()
             let due = pending.withLock { waiting in
                 waiting = waiting || delivered > 0
-                guard waiting, last.withLock({ now.timeIntervalSince($0) >= Self.republishInterval }) else { return false }
+                let final = delivered == Dispatcher.finalRecording
+                guard waiting, final || last.withLock({ now.timeIntervalSince($0) >= Self.republishInterval }) else {
+                    return false
+                }
                 waiting = false
                 return true
             }

@@ -20,6 +20,8 @@ public final class Dispatcher: Sendable {
     /// This process's name on the leases it takes.
     public let owner: String
     private let stopping = Atomic<Bool>(false)
+    /// Passed to `afterRecording` once the run ends, so throttled follow-ups can finish.
+    public static let finalRecording = -1
     /// Called after outcomes are written, with how many of them were deliveries (e.g. to republish feeds).
     private let afterRecording: (@Sendable (_ delivered: Int) -> Void)?
 
@@ -108,6 +110,7 @@ public final class Dispatcher: Sendable {
                 try flush(&state, force: false)
             }
             try flush(&state, force: true)
+            afterRecording?(Self.finalRecording)
             group.cancelAll()
         }
         return state.report
