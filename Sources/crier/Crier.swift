@@ -13,7 +13,8 @@ struct Crier: AsyncParsableCommand {
             The configuration file comes from --config, else $CRIER_CONFIG, else ./crier.yml.
             """,
         subcommands: [
-            RunCommand.self, StatusCommand.self, DeliveriesCommand.self,
+            RunCommand.self, StatusCommand.self, DeliveriesCommand.self, AlertCommand.self, ApproveCommand.self,
+            RejectCommand.self, CancelCommand.self, UpdateCommand.self, AlertsCommand.self, AuditCommand.self,
         ]
     )
 
