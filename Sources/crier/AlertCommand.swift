@@ -1,7 +1,6 @@
 import ArgumentParser
 import CrierCore
 import CrierRuntime
-import CrierTemplates
 import Foundation
 import Logging
 
@@ -64,7 +63,7 @@ struct AlertCommand: AsyncParsableCommand {
         }
         let request = AlertRequest(
             template: template, areas: area, channels: Set(channel.map(\.channel)),
-            variables: try parseVariables(variables), status: status.status, expiresIn: expiresIn,
+            variables: try VariableArguments.parse(variables), status: status.status, expiresIn: expiresIn,
             operatorName: Operator.current(operatorName))
         let plan = try desk.plan(request)
         let report = format == .json ? standardError : standardOutput
@@ -138,20 +137,6 @@ enum ChannelOption: String, ExpressibleByArgument, CaseIterable {
     case email, webhook
 
     var channel: Channel { Channel(rawValue: rawValue) ?? .email }
-}
-
-/// Reads `--var name=value` options; a name given twice or without `=` is bad input.
-func parseVariables(_ options: [String]) throws -> [String: TemplateValue] {
-    var values: [String: TemplateValue] = [:]
-    for option in options {
-        guard let equals = option.firstIndex(of: "="), equals != option.startIndex else {
-            throw InputError("--var \"\(option)\": write it as name=value")
-        }
-        let name = String(option[..<equals]).trimmingCharacters(in: .whitespaces)
-        guard values[name] == nil else { throw InputError("--var \(name) is given more than once") }
-        values[name] = .text(String(option[option.index(after: equals)...]))
-    }
-    return values
 }
 
 /// Prints to standard output.

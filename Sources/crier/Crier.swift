@@ -13,8 +13,9 @@ struct Crier: AsyncParsableCommand {
             The configuration file comes from --config, else $CRIER_CONFIG, else ./crier.yml.
             """,
         subcommands: [
-            RunCommand.self, StatusCommand.self, DeliveriesCommand.self, AlertCommand.self, ApproveCommand.self,
-            RejectCommand.self, CancelCommand.self, UpdateCommand.self, AlertsCommand.self, AuditCommand.self,
+            RunCommand.self, StatusCommand.self, DeliveriesCommand.self, SubscribersCommand.self, TemplatesCommand.self,
+            PreviewCommand.self, AlertCommand.self, ApproveCommand.self, RejectCommand.self, CancelCommand.self,
+            UpdateCommand.self, AlertsCommand.self, AuditCommand.self,
         ]
     )
 

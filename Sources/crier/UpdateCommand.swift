@@ -35,7 +35,7 @@ struct UpdateCommand: AsyncParsableCommand {
         global.bootstrapLogging()
         let desk = try AlertDesk(system: try global.open())
         let outcome = try desk.update(
-            id: id, variables: try parseVariables(variables), operatorName: Operator.current(operatorName))
+            id: id, variables: try VariableArguments.parse(variables), operatorName: Operator.current(operatorName))
         if format == .text {
             print(outcome.id)
             print("update \(outcome.id) of \(id) \(outcome.state): \(outcome.deliveries) deliveries")

@@ -62,10 +62,20 @@ extension Composer {
                         htmlBody: parts.html))
             }
             if channels.contains(.webhook) {
+                // Webhook bodies go to partner systems, not residents: no personal unsubscribe link or name.
+                var shared = context
+                shared.unsubscribeURL = ""
+                shared.recipientName = ""
+                let webhook: RenderedParts
+                do {
+                    webhook = try library.render(template: metadata.id, locale: locale, variables: request.variables, context: shared)
+                } catch let error as TemplateError {
+                    throw InputError(error.description)
+                }
                 renditions.append(
                     Rendition(
-                        messageID: messageID, channel: .webhook, locale: locale, subject: parts.subject,
-                        payload: parts.webhook, payloadContentType: "application/json"))
+                        messageID: messageID, channel: .webhook, locale: locale, subject: webhook.subject,
+                        payload: webhook.webhook, payloadContentType: "application/json"))
             }
         }
 

@@ -71,6 +71,23 @@ public final class Composer: Sendable {
         return ComposedMessage(id: plan.message.id, headline: plan.headline, deliveries: written + plan.fixedDeliveries.count)
     }
 
+    /// Renders `request` in one locale exactly as composing would, without writing anything (`crier preview`).
+    public func render(_ request: CompositionRequest, locale: String) throws -> RenderedParts {
+        let plan = try makePlan(request, messageID: "msg_preview")
+        let configuration = system.configuration
+        let context = RenderContext(
+            areas: plan.areaIDs.compactMap { id in configuration.area(id).map { RenderContext.Area(id: $0.id, name: $0.name) } },
+            senderName: configuration.senderName, status: request.status, kind: request.kind, sent: system.clock.now(),
+            timeZone: configuration.timeZone, unsubscribeURL: configuration.email?.unsubscribeURLPattern ?? "",
+            recipientName: "", alertID: plan.message.id)
+        do {
+            let resolved = try library.resolvedLocale(template: request.template, requested: locale)
+            return try library.render(template: request.template, locale: resolved, variables: request.variables, context: context)
+        } catch let error as TemplateError {
+            throw InputError(error.description)
+        }
+    }
+
     /// A new, unguessable message id.
     public static func newMessageID() -> String { RandomToken.make(prefix: "msg_", length: 20) }
 }

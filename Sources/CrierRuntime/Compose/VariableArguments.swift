@@ -1,0 +1,18 @@
+public import CrierTemplates
+
+/// Reads `--var name=value` arguments into template variables.
+public enum VariableArguments {
+    /// The variables, or an error naming the malformed or repeated argument.
+    public static func parse(_ arguments: [String]) throws -> [String: TemplateValue] {
+        var variables: [String: TemplateValue] = [:]
+        for argument in arguments {
+            guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
+                throw InputError("--var \"\(argument)\": expected name=value")
+            }
+            let name = String(argument[..<equals])
+            guard variables[name] == nil else { throw InputError("--var \(name) is given twice") }
+            variables[name] = .text(String(argument[argument.index(after: equals)...]))
+        }
+        return variables
+    }
+}

@@ -1,0 +1,178 @@
+import ArgumentParser
+import CrierCore
+import CrierRuntime
+import CrierStore
+import Foundation
+
+/// `crier subscribers`: the residents who receive area messages.
+struct SubscribersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "subscribers",
+        abstract: "Import, list, export, unsubscribe and forget residents.",
+        subcommands: [Import.self, List.self, Export.self, Forget.self, Unsubscribe.self]
+    )
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import residents from a CSV file (email,name,area,topics,locale[,test]).",
+            discussion: """
+                topics is `all` or topics separated by `;`; locale is a BCP 47 tag (default en); \
+                test (true/false) marks test recipients. Every row is checked first: with any bad row \
+                nothing is imported unless --skip-invalid is given. Re-importing updates people by email.
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The CSV file.")
+        var file: String
+
+        @Flag(name: .long, help: "Import the valid rows and list the bad ones instead of importing nothing.")
+        var skipInvalid = false
+
+        @Option(name: .long, help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        func run() async throws {
+            let system = try global.open()
+            let text: String
+            do {
+                text = try String(contentsOfFile: file, encoding: .utf8)
+            } catch {
+                throw InputError("\(file): cannot read the file (\(error.localizedDescription))")
+            }
+            let configuration = system.configuration
+            let checked = try SubscriberImport.validate(
+                text, file: file, areas: Set(configuration.areas.map(\.id)), topics: Set(configuration.topics))
+            if !checked.problems.isEmpty && !skipInvalid {
+                let lines = checked.problems.map { "\(file):\($0)" }.joined(separator: "\n")
+                throw InputError("\(checked.problems.count) bad rows, nothing imported (use --skip-invalid to import the rest):\n\(lines)")
+            }
+            let now = system.clock.now()
+            let result = try system.outbox.upsertSubscribers(checked.accepted, now: now)
+            try system.outbox.appendAudit(
+                AuditEntry(
+                    at: now, actor: Operator.current(nil), action: "subscribers-import", subject: file,
+                    detail: "\(result.inserted) new, \(result.updated) updated, \(checked.problems.count) skipped"))
+            switch format {
+            case .json:
+                try printJSON(ImportReport(inserted: result.inserted, updated: result.updated, skipped: checked.problems))
+            case .text:
+                print("imported \(result.inserted) new and updated \(result.updated) subscribers from \(file)")
+                for problem in checked.problems { print("skipped \(file):\(problem)") }
+            }
+        }
+    }
+
+    struct ImportReport: Encodable {
+        let inserted: Int
+        let updated: Int
+        let skipped: [SubscriberImport.Problem]
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List subscribers, optionally of one area.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(name: .long, help: "Only subscribers of this area.")
+        var area: String?
+
+        @Option(name: .long, help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        func run() async throws {
+            let system = try global.open()
+            if let area, system.configuration.area(area) == nil {
+                throw InputError("unknown area \"\(area)\" (known: \(system.configuration.areas.map(\.id).joined(separator: ", ")))")
+            }
+            let people = try system.outbox.subscribers(area: area)
+            switch format {
+            case .json:
+                try printJSON(people.map(SubscriberView.init))
+            case .text:
+                if people.isEmpty { print("no subscribers") }
+                for person in people {
+                    let flags = (person.isTest ? " test" : "") + (person.unsubscribedAt != nil ? " unsubscribed" : "")
+                    print("\(person.email)\t\(person.name)\t\(person.area)\t\(person.topics.joined(separator: ";"))\t\(person.locale)\(flags)")
+                }
+            }
+        }
+    }
+
+    /// A subscriber as `list` shows them: no unsubscribe token (it is a secret link).
+    struct SubscriberView: Encodable {
+        let email: String
+        let name: String
+        let area: String
+        let topics: [String]
+        let locale: String
+        let test: Bool
+        let unsubscribed: Bool
+
+        init(_ person: Subscriber) {
+            email = person.email
+            name = person.name
+            area = person.area
+            topics = person.topics
+            locale = person.locale
+            test = person.isTest
+            unsubscribed = person.unsubscribedAt != nil
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print everything held about one person, as JSON.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "Their email address.")
+        var email: String
+
+        func run() async throws {
+            let system = try global.open()
+            guard let export = try system.outbox.exportSubscriber(email: email) else {
+                throw InputError("no subscriber \(email)")
+            }
+            try printJSON(export)
+        }
+    }
+
+    struct Forget: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Erase a person: their record and pending deliveries; sent history keeps only a hash of the address.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "Their email address.")
+        var email: String
+
+        func run() async throws {
+            let system = try global.open()
+            let now = system.clock.now()
+            guard try system.outbox.forgetSubscriber(email: email, now: now) else {
+                throw InputError("no subscriber \(email)")
+            }
+            try system.outbox.appendAudit(AuditEntry(at: now, actor: Operator.current(nil), action: "subscribers-forget", subject: "a subscriber"))
+            print("forgotten")
+        }
+    }
+
+    struct Unsubscribe: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Honour an unsubscribe token (what the unsubscribe web endpoint calls).")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The token from the unsubscribe link.")
+        var token: String
+
+        func run() async throws {
+            let system = try global.open()
+            guard try system.outbox.unsubscribe(token: token, now: system.clock.now()) else {
+                throw InputError("unknown unsubscribe token")
+            }
+            print("unsubscribed")
+        }
+    }
+}
