@@ -101,7 +101,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CrierRuntimeTests",
-            dependencies: ["CrierRuntime", "CrierCore", "CrierStore", "CrierTestSupport"],
+            dependencies: ["CrierRuntime", "CrierCore", "CrierStore", "CrierTemplates", "CrierTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

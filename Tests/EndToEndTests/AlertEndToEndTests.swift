@@ -120,7 +120,7 @@ struct AlertEndToEndTests {
         let notice = try #require(cancellation["notice"] as? [String: Any])
         let noticeID = try #require(notice["id"] as? String)
 
-        let originals = Set(try site.emailRecipients(containing: "Urgent: Fake couriers"))
+        let originals = Set(try site.emailRecipients(containing: "Hang up. Call 101."))
         let notified = Set(try site.emailRecipients(containing: "This alert has been cancelled"))
         #expect(originals.count < 10)
         #expect(originals.count + withdrawn == 11)

@@ -8,7 +8,8 @@ extension AlertDesk {
         let now = system.clock.now()
         let message = try existingAlert(id)
         guard message.state == MessageState.awaitingApproval else {
-            throw InputError("alert \(id) is not awaiting approval (it is \(try displayState(of: message, now: now)))")
+            let state = try displayState(of: message, now: now)
+            throw InputError("alert \(id) is not awaiting approval (it is \(state))")
         }
         try refuseExpired(message, action: "approved", now: now)
         guard message.proposedBy.caseInsensitiveCompare(operatorName) != .orderedSame else {
@@ -35,7 +36,8 @@ extension AlertDesk {
         guard message.state == MessageState.awaitingApproval,
             try outbox.transitionMessageState(id: id, from: [MessageState.awaitingApproval], to: MessageState.rejected)
         else {
-            throw InputError("alert \(id) is not awaiting approval (it is \(try displayState(of: message, now: now)))")
+            let state = try displayState(of: message, now: now)
+            throw InputError("alert \(id) is not awaiting approval (it is \(state))")
         }
         let withdrawn = try outbox.withdrawPending(messageID: id, now: now)
         try audit("reject", id, by: operatorName, at: now, "\(reason) (\(withdrawn) deliveries discarded)")

@@ -1,6 +1,6 @@
 import CrierCore
 import CrierStore
-import CrierTemplates
+public import CrierTemplates
 import Foundation
 
 extension AlertDesk {

@@ -1,5 +1,5 @@
-public import CrierCore
-public import CrierStore
+import CrierCore
+import CrierStore
 public import CrierTemplates
 import Foundation
 
