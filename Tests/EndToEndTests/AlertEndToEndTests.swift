@@ -99,7 +99,8 @@ struct AlertEndToEndTests {
         #expect(outcome["state"] as? String == "awaiting approval")
         let waiting = try site.alert(["--yes", "--wait"])
         #expect(waiting.stdout.contains("awaiting approval"))
-        _ = try site.crier.run(["reject", try #require(waiting.stdout.split(separator: "\n").first.map(String.init)), "--reason", "duplicate"], operatorName: "bob")
+        let duplicate = try #require(waiting.stdout.split(separator: "\n").first { $0.hasPrefix("msg_") }.map(String.init))
+        #expect(try site.crier.run(["reject", duplicate, "--reason", "duplicate"], operatorName: "bob").status == 0)
 
         let own = try site.crier.run(["approve", id], operatorName: "alice")
         #expect(own.status == 2)
