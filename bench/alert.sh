@@ -45,7 +45,7 @@ nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -g 'daemon off;' &
 pids+=($!)
 smtp_sink=/usr/sbin/smtp-sink
 [ -x "$smtp_sink" ] || smtp_sink=/usr/lib/postfix/sbin/smtp-sink
-"$smtp_sink" -u nobody -c "127.0.0.1:$SMTP_PORT" 1024 &
+"$smtp_sink" -u nobody -c "127.0.0.1:$SMTP_PORT" 1024 > /dev/null &
 pids+=($!)
 
 echo "bench: building crier (release)"
