@@ -11,6 +11,7 @@ enum BuiltInVariables {
         "unsubscribe_url": nil,
         "recipient_name": nil,
         "alert_id": nil,
+        "references": nil,
         "locale": nil,
     ]
 }

@@ -4,6 +4,8 @@ import Foundation
 struct DefaultWebhookBody: Encodable {
     struct Area: Encodable {
         var id: String
+    /// The id of the message an update or cancellation refers to; absent for a new alert.
+    var references: String?
         var name: String
     }
 
@@ -18,6 +20,8 @@ struct DefaultWebhookBody: Encodable {
     var status: String
     var msgType: String
     var id: String
+    /// The id of the message an update or cancellation refers to; absent for a new alert.
+    var references: String?
     var sender: String
     var sent: String
     var category: String

@@ -25,12 +25,14 @@ public struct RenderContext: Sendable, Hashable {
     public var unsubscribeURL: String
     public var recipientName: String
     public var alertID: String
+    /// The id of the message this one updates or cancels; empty for a new alert.
+    public var references: String
 
     /// Creates a context; fields left out render as empty (and skip `{{#name}}` sections).
     public init(
         areas: [Area] = [], senderName: String = "", status: AlertStatus = .actual, kind: MessageKind = .alert,
         sent: Date, timeZone: TimeZone = TimeZone(identifier: "Europe/London") ?? .gmt, unsubscribeURL: String = "",
-        recipientName: String = "", alertID: String = ""
+        recipientName: String = "", alertID: String = "", references: String = ""
     ) {
         self.areas = areas
         self.senderName = senderName
@@ -41,6 +43,7 @@ public struct RenderContext: Sendable, Hashable {
         self.unsubscribeURL = unsubscribeURL
         self.recipientName = recipientName
         self.alertID = alertID
+        self.references = references
     }
 
     /// `""` for real alerts, `"[TEST] "` or `"[EXERCISE] "` otherwise, so nobody mistakes a rehearsal for an alert.
@@ -93,6 +96,7 @@ public struct RenderContext: Sendable, Hashable {
             "unsubscribe_url": .text(unsubscribeURL),
             "recipient_name": .text(recipientName),
             "alert_id": .text(alertID),
+            "references": .text(references),
             "locale": .text(locale),
         ]
         return values.filter { _, value in

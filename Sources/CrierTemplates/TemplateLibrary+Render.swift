@@ -64,7 +64,8 @@ extension TemplateLibrary {
                 description: text.trimmingCharacters(in: .whitespacesAndNewlines), instruction: instruction,
                 areas: context.areas.map { .init(id: $0.id, name: $0.name) }, locale: locale,
                 status: context.status.rawValue.capitalized, msgType: context.kind.rawValue.capitalized,
-                id: context.alertID, sender: context.senderName, sent: context.sentISO8601,
+                id: context.alertID, references: context.references.isEmpty ? nil : context.references,
+                sender: context.senderName, sent: context.sentISO8601,
                 category: metadata.cap.category.rawValue, event: metadata.cap.event,
                 urgency: metadata.cap.urgency.rawValue, severity: metadata.cap.severity.rawValue,
                 certainty: metadata.cap.certainty.rawValue, responseType: metadata.cap.responseType.rawValue

@@ -14,7 +14,8 @@ struct Crier: AsyncParsableCommand {
             """,
         subcommands: [
             RunCommand.self, StatusCommand.self, DeliveriesCommand.self, SubscribersCommand.self, TemplatesCommand.self,
-            PreviewCommand.self, PublishCommand.self,
+            PreviewCommand.self, PublishCommand.self, AlertCommand.self, ApproveCommand.self, RejectCommand.self,
+            CancelCommand.self, UpdateCommand.self, AlertsCommand.self, AuditCommand.self,
         ]
     )
 

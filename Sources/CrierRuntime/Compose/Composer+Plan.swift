@@ -41,7 +41,8 @@ extension Composer {
             areas: areaIDs.compactMap { id in configuration.area(id).map { RenderContext.Area(id: $0.id, name: $0.name) } },
             senderName: configuration.senderName, status: request.status, kind: request.kind, sent: now,
             timeZone: configuration.timeZone, unsubscribeURL: Personalisation.unsubscribeURLMarker,
-            recipientName: Personalisation.recipientNameMarker, alertID: messageID)
+            recipientName: Personalisation.recipientNameMarker, alertID: messageID,
+            references: request.references ?? "")
 
         var renditions: [Rendition] = []
         var sharedParts: [RenderedParts] = []

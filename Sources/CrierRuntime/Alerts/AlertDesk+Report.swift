@@ -1,0 +1,62 @@
+import CrierCore
+import CrierStore
+import Foundation
+
+extension AlertDesk {
+    /// Urgent messages (alerts, updates, cancellation notices), newest first, with their state and counts.
+    public func list(limit: Int = 50) throws -> [AlertSummary] {
+        let now = system.clock.now()
+        return try outbox.urgentMessages(limit: limit).map { try summary(of: $0, now: now) }
+    }
+
+    /// One alert in detail: state, counts per channel, related messages and the audit timeline.
+    public func show(id: String) throws -> AlertReport {
+        let now = system.clock.now()
+        let message = try existingAlert(id)
+        let related = try outbox.messages(referencing: id)
+        var timeline = try outbox.audit(subject: id)
+        for other in related { timeline += try outbox.audit(subject: other.id) }
+        timeline.sort { ($0.at, $0.id ?? 0) < ($1.at, $1.id ?? 0) }
+        var seen = Set<Int64>()
+        timeline = timeline.filter { entry in entry.id.map { seen.insert($0).inserted } ?? true }
+        return AlertReport(
+            alert: try summary(of: message, now: now), template: message.template,
+            related: try related.map { try summary(of: $0, now: now) }, timeline: timeline)
+    }
+
+    /// Where delivery of alert `id` stands now.
+    public func progress(id: String) throws -> AlertProgress {
+        let message = try existingAlert(id)
+        let channels = try channelCounts(of: id)
+        return AlertProgress(state: try displayState(of: message, now: system.clock.now(), counts: channels), channels: channels)
+    }
+
+    func summary(of message: MessageRecord, now: Date) throws -> AlertSummary {
+        let channels = try channelCounts(of: message.id)
+        return AlertSummary(
+            id: message.id, kind: message.kind.rawValue, status: message.status.rawValue,
+            state: try displayState(of: message, now: now, counts: channels), headline: message.headline,
+            areas: message.areas, proposedBy: message.proposedBy, createdAt: message.createdAt,
+            expiresAt: message.expiresAt, references: message.references, channels: channels)
+    }
+
+    func channelCounts(of id: String) throws -> [ChannelCounts] {
+        try outbox.deliveryCountsByChannel(messageID: id)
+            .map { ChannelCounts(channel: $0.key, states: $0.value) }
+            .sorted { $0.channel < $1.channel }
+    }
+
+    /// The state operators see: the message's lifecycle state, with `sending`/`sent` read from its deliveries.
+    func displayState(of message: MessageRecord, now: Date, counts: [ChannelCounts]? = nil) throws -> String {
+        switch message.state {
+        case MessageState.awaitingApproval:
+            if let expires = message.expiresAt, expires <= now { return AlertState.expired }
+            return AlertState.awaitingApproval
+        case MessageState.cancelled: return AlertState.cancelled
+        case MessageState.rejected: return AlertState.rejected
+        default:
+            let channels = try counts ?? channelCounts(of: message.id)
+            return channels.contains { $0.pending > 0 } ? AlertState.sending : AlertState.sent
+        }
+    }
+}

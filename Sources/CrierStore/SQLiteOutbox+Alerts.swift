@@ -1,0 +1,144 @@
+public import Foundation
+internal import GRDB
+public import CrierCore
+
+/// What withdrawing an alert's unsent deliveries found: how many were taken back, and who may have it.
+public struct AlertWithdrawal: Sendable, Equatable {
+    /// Deliveries taken back before they were sent (pending, or held awaiting approval).
+    public var withdrawn: Int
+    /// Deliveries that were on the wire when withdrawn (leased): their recipient may have it.
+    public var inFlight: [DeliveryRecord]
+    /// Deliveries the endpoint or relay already accepted.
+    public var delivered: [DeliveryRecord]
+    /// Updates of the message whose unsent deliveries were withdrawn too.
+    public var withdrawnUpdates: Int
+
+    public init(withdrawn: Int, inFlight: [DeliveryRecord], delivered: [DeliveryRecord], withdrawnUpdates: Int) {
+        self.withdrawn = withdrawn
+        self.inFlight = inFlight
+        self.delivered = delivered
+        self.withdrawnUpdates = withdrawnUpdates
+    }
+}
+
+extension SQLiteOutbox {
+    /// Moves a message from one lifecycle state to another only if it is still in `from`; false otherwise.
+    ///
+    /// Two operators approving or cancelling at once cannot both win.
+    @discardableResult
+    public func transitionMessageState(id: String, from: [String], to state: String) throws -> Bool {
+        guard !from.isEmpty else { return false }
+        return try write("set the state of message \(id)") { db in
+            let marks = Array(repeating: "?", count: from.count).joined(separator: ", ")
+            try db.execute(
+                sql: "UPDATE messages SET state = ? WHERE id = ? AND state IN (\(marks))",
+                arguments: StatementArguments([state, id] + from))
+            return db.changesCount > 0
+        }
+    }
+
+    /// Withdraws a message's unsent deliveries (and those of its updates) and, in the same
+    /// transaction, lists who already has it or may have it, so a cancellation reaches exactly them.
+    public func withdrawForCancellation(messageID: String, now: Date) throws -> AlertWithdrawal {
+        try write("withdraw deliveries of \(messageID)") { db in
+            let inFlight = try Row.fetchAll(
+                db, sql: "SELECT * FROM deliveries WHERE message_id = ? AND state = 'leased' ORDER BY id",
+                arguments: [messageID]
+            ).map(deliveryRecord)
+            try db.execute(
+                sql: """
+                    UPDATE deliveries
+                    SET state = 'withdrawn', lease_owner = NULL, lease_until = NULL, updated_at = ?
+                    WHERE message_id = ? AND state IN ('pending', 'leased')
+                    """,
+                arguments: [now.unixSeconds, messageID])
+            let withdrawn = db.changesCount - inFlight.count
+            try db.execute(
+                sql: """
+                    UPDATE deliveries
+                    SET state = 'withdrawn', lease_owner = NULL, lease_until = NULL, updated_at = ?
+                    WHERE state IN ('pending', 'leased') AND message_id IN (
+                        SELECT id FROM messages WHERE "references" = ? AND kind = 'update')
+                    """,
+                arguments: [now.unixSeconds, messageID])
+            let updates = db.changesCount
+            let delivered = try Row.fetchAll(
+                db, sql: "SELECT * FROM deliveries WHERE message_id = ? AND state = 'delivered' ORDER BY id",
+                arguments: [messageID]
+            ).map(deliveryRecord)
+            return AlertWithdrawal(withdrawn: withdrawn, inFlight: inFlight, delivered: delivered, withdrawnUpdates: updates)
+        }
+    }
+
+    /// A message's deliveries in any of `states`, oldest first (all of them when `states` is empty).
+    public func deliveries(messageID: String, states: Set<DeliveryState> = []) throws -> [DeliveryRecord] {
+        try read("list deliveries of \(messageID)") { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM deliveries WHERE message_id = ? ORDER BY id", arguments: [messageID])
+            return try rows.map(deliveryRecord).filter { states.isEmpty || states.contains($0.state) }
+        }
+    }
+
+    /// How many of a message's deliveries are in each state, per channel (absent when none).
+    public func deliveryCountsByChannel(messageID: String) throws -> [Channel: [DeliveryState: Int]] {
+        try read("count deliveries of \(messageID)") { db in
+            var counts: [Channel: [DeliveryState: Int]] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT channel, state, COUNT(*) AS n FROM deliveries WHERE message_id = ? GROUP BY channel, state",
+                arguments: [messageID])
+            {
+                let channel = try decode(Channel.self, row, "channel", table: "deliveries")
+                let state = try decode(DeliveryState.self, row, "state", table: "deliveries")
+                counts[channel, default: [:]][state] = row["n"]
+            }
+            return counts
+        }
+    }
+
+    /// When a message's first and last deliveries were accepted, if any were.
+    public func deliveredSpan(messageID: String) throws -> (first: Date, last: Date)? {
+        try read("time deliveries of \(messageID)") { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT MIN(delivered_at) AS first, MAX(delivered_at) AS last FROM deliveries
+                        WHERE message_id = ? AND state = 'delivered'
+                        """,
+                    arguments: [messageID]),
+                let first: Double = row["first"], let last: Double = row["last"]
+            else { return nil }
+            return (Date(unixSeconds: first), Date(unixSeconds: last))
+        }
+    }
+
+    /// Urgent messages (operator alerts, updates, cancellations), newest first.
+    public func urgentMessages(limit: Int) throws -> [MessageRecord] {
+        try read("list alerts") { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM messages WHERE priority = ? ORDER BY created_at DESC, id DESC LIMIT ?",
+                arguments: [Priority.urgent.rawValue, limit]
+            ).map(messageRecord)
+        }
+    }
+
+    /// Messages that update or cancel `messageID`, oldest first.
+    public func messages(referencing messageID: String) throws -> [MessageRecord] {
+        try read("list messages referencing \(messageID)") { db in
+            try Row.fetchAll(
+                db, sql: #"SELECT * FROM messages WHERE "references" = ? ORDER BY created_at, id"#,
+                arguments: [messageID]
+            ).map(messageRecord)
+        }
+    }
+
+    /// The audit lines about `subject`, oldest first.
+    public func audit(subject: String) throws -> [AuditEntry] {
+        try read("read the audit log of \(subject)") { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM audit_log WHERE subject = ? ORDER BY at, id", arguments: [subject]
+            ).map(auditEntry)
+        }
+    }
+}

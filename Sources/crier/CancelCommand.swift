@@ -1,0 +1,51 @@
+import ArgumentParser
+import CrierRuntime
+import Foundation
+
+/// `crier cancel`: withdraw an alert at once and tell everyone who received it that it is cancelled.
+struct CancelCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cancel",
+        abstract: "Cancel an alert: withdraw what is unsent, send a cancellation notice to who received it.",
+        discussion: """
+            The notice uses the built-in alert-cancelled template, quotes the original headline and \
+            the reason, and is urgent (ahead of all other work). Webhook payloads say msgType Cancel \
+            and reference the original id.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The alert id (see `crier alerts list`).")
+    var id: String
+
+    @Option(name: .long, help: "Why it is cancelled (quoted in the notice).")
+    var reason: String
+
+    @Option(name: .customLong("operator"), help: "Who you are (default: $CRIER_OPERATOR, else the login user).")
+    var operatorName: String?
+
+    @Flag(name: .long, help: "Deliver the notice in this process and follow it until delivered or dead.")
+    var wait = false
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run() async throws {
+        global.bootstrapLogging()
+        let desk = try AlertDesk(system: try global.open())
+        let outcome = try desk.cancel(id: id, operatorName: Operator.current(operatorName), reason: reason)
+        if format == .text {
+            print("alert \(id) cancelled: \(outcome.withdrawn) unsent deliveries withdrawn")
+            if let notice = outcome.notice {
+                print("cancellation notice \(notice.id): \(notice.deliveries) deliveries")
+            } else {
+                print("nobody had received it, so no notice is sent")
+            }
+        }
+        var dead = 0
+        if wait, let notice = outcome.notice { dead = try await follow(desk: desk, id: notice.id, format: format) }
+        if format == .json { try printJSON(outcome) }
+        if let notice = outcome.notice { try failIfDead(dead, id: notice.id) }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import CrierRuntime
+import Foundation
+
+/// `crier update`: send a correction of an alert to exactly its recipients.
+struct UpdateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update",
+        abstract: "Send a correction of an alert to exactly the original's recipients.",
+        discussion: """
+            The update uses the original's template and variables, with the ones given by --var \
+            replaced, and references the original. An `actual` update waits for a second operator \
+            like an alert.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The alert id (see `crier alerts list`).")
+    var id: String
+
+    @Option(name: .customLong("var"), help: "A corrected template variable as name=value (repeatable).")
+    var variables: [String] = []
+
+    @Option(name: .customLong("operator"), help: "Who you are (default: $CRIER_OPERATOR, else the login user).")
+    var operatorName: String?
+
+    @Flag(name: .long, help: "Deliver in this process and follow progress until everything is delivered or dead.")
+    var wait = false
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run() async throws {
+        global.bootstrapLogging()
+        let desk = try AlertDesk(system: try global.open())
+        let outcome = try desk.update(
+            id: id, variables: try VariableArguments.parse(variables), operatorName: Operator.current(operatorName))
+        if format == .text {
+            print(outcome.id)
+            print("update \(outcome.id) of \(id) \(outcome.state): \(outcome.deliveries) deliveries")
+        }
+        let dead = wait ? try await follow(desk: desk, id: outcome.id, format: format) : 0
+        if format == .json { try printJSON(outcome) }
+        try failIfDead(dead, id: outcome.id)
+    }
+}
