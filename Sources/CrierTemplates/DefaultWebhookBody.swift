@@ -4,8 +4,6 @@ import Foundation
 struct DefaultWebhookBody: Encodable {
     struct Area: Encodable {
         var id: String
-    /// The id of the message an update or cancellation refers to; absent for a new alert.
-    var references: String?
         var name: String
     }
 

@@ -78,7 +78,8 @@ public final class Composer: Sendable {
         let context = RenderContext(
             areas: plan.areaIDs.compactMap { id in configuration.area(id).map { RenderContext.Area(id: $0.id, name: $0.name) } },
             senderName: configuration.senderName, status: request.status, kind: request.kind, sent: system.clock.now(),
-            timeZone: configuration.timeZone, unsubscribeURL: configuration.email?.unsubscribeURLPattern ?? "",
+            timeZone: configuration.timeZone,
+            unsubscribeURL: request.channels == [.webhook] ? "" : configuration.email?.unsubscribeURLPattern ?? "",
             recipientName: "", alertID: plan.message.id)
         do {
             let resolved = try library.resolvedLocale(template: request.template, requested: locale)
