@@ -22,8 +22,9 @@ from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 
 class Recorder:
-    def __init__(self, record_path, sink):
+    def __init__(self, record_path, sink, eml_dir=""):
         self.record_path = record_path
+        self.eml_dir = eml_dir
         self.sink = sink
         self.count = 0
         self.tempfailed = set()
@@ -56,6 +57,10 @@ class Recorder:
             })
             with self.lock, open(self.record_path, "a", encoding="utf-8") as handle:
                 handle.write(line + "\n")
+            if self.eml_dir:
+                name = "%06d-%s.eml" % (number, envelope.rcpt_tos[0].replace("/", "_") if envelope.rcpt_tos else "unknown")
+                with open(os.path.join(self.eml_dir, name), "wb") as handle:
+                    handle.write(content)
         elif self.sink and self.record_path:
             with self.lock, open(self.record_path + ".count", "w", encoding="utf-8") as handle:
                 handle.write(str(number))
@@ -80,9 +85,10 @@ async def main():
     parser.add_argument("--record", default="")
     parser.add_argument("--auth", default="")
     parser.add_argument("--sink", action="store_true")
+    parser.add_argument("--eml-dir", default="", help="also write each message as an .eml file here")
     args = parser.parse_args()
 
-    handler = Recorder(args.record, args.sink)
+    handler = Recorder(args.record, args.sink, args.eml_dir)
     options = {}
     if args.auth:
         options = dict(

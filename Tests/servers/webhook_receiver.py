@@ -30,8 +30,10 @@ from standardwebhooks.webhooks import Webhook
 
 
 class State:
-    def __init__(self, record_path, secrets):
+    def __init__(self, record_path, secrets, body_dir=""):
         self.record_path = record_path
+        self.body_dir = body_dir
+        self.bodies = 0
         self.webhooks = [Webhook(secret) for secret in secrets]
         self.counters = {}
         self.lock = threading.Lock()
@@ -63,6 +65,12 @@ class State:
             return
         with self.lock, open(self.record_path, "a", encoding="utf-8") as handle:
             handle.write(json.dumps(entry) + "\n")
+            if self.body_dir:
+                self.bodies += 1
+                kind = "xml" if "xml" in entry["headers"].get("content-type", "") else "json"
+                name = "%06d%s.%s" % (self.bodies, entry["path"].replace("/", "_"), kind)
+                with open(os.path.join(self.body_dir, name), "w", encoding="utf-8") as body:
+                    body.write(entry["body"])
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -147,9 +155,10 @@ def main():
     parser.add_argument("--port-file", required=True)
     parser.add_argument("--record", default="")
     parser.add_argument("--secret", action="append", default=[])
+    parser.add_argument("--body-dir", default="", help="also write each request body to a file here")
     args = parser.parse_args()
 
-    Handler.state = State(args.record, args.secret)
+    Handler.state = State(args.record, args.secret, args.body_dir)
     server = Server(("127.0.0.1", 0), Handler)
     port = server.server_address[1]
     temporary = args.port_file + ".tmp"
