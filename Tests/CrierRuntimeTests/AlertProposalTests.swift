@@ -76,7 +76,7 @@ struct AlertProposalTests {
         #expect(outcome.headline.hasPrefix("[EXERCISE] "))
         let webhook = try #require(try fixture.outbox.rendition(messageID: outcome.id, channel: .webhook, locale: "en"))
         let json = try #require(try JSONSerialization.jsonObject(with: webhook.payload) as? [String: Any])
-        #expect(json["status"] as? String == "exercise")
+        #expect(json["status"] as? String == "Exercise")
         #expect((json["headline"] as? String)?.hasPrefix("[EXERCISE] ") == true)
         #expect(try fixture.actions(of: outcome.id) == ["propose", "send"])
     }

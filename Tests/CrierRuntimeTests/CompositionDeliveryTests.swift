@@ -20,9 +20,9 @@ struct CompositionDeliveryTests {
         setenv("CRIER_TEST_NLINK_SECRET", Self.secret, 1)
         let installation = try TestInstallation(
             endpoints: """
-                  - { id: nlink, kind: webhook, url: "\(webhook.url("/nlink"))", areas: [city], topics: [all], secret_env: CRIER_TEST_NLINK_SECRET }
-                  - { id: west-only, kind: webhook, url: "\(webhook.url("/west"))", areas: [west], topics: [all] }
-                  - { id: hate-desk, kind: webhook, url: "\(webhook.url("/hate"))", areas: [city], topics: [hate-crime] }
+                  - { id: nlink, kind: webhook, url: "\(webhook.url("/ok/nlink"))", areas: [city], topics: [all], secret_env: CRIER_TEST_NLINK_SECRET }
+                  - { id: west-only, kind: webhook, url: "\(webhook.url("/ok/west"))", areas: [west], topics: [all] }
+                  - { id: hate-desk, kind: webhook, url: "\(webhook.url("/ok/hate"))", areas: [city], topics: [hate-crime] }
                   - { id: east-ops, kind: email, address: east-ops@example.org, areas: [east], topics: [scams] }
                 """,
             email: """
@@ -49,7 +49,8 @@ struct CompositionDeliveryTests {
         let dispatcher = try installation.system.makeDispatcher(logger: Logger(label: "test"))
         let report = try await dispatcher.run(untilIdle: true)
         #expect(report.delivered == 4)
-        #expect(report.dead == 0)
+        let dead = try installation.system.outbox.deliveries(state: .dead, limit: 10).map { "\($0.destination): \($0.lastError ?? "")" }
+        #expect(report.dead == 0, "\(dead)")
 
         let mails = try smtp.records()
         #expect(Set(mails.flatMap(\.rcptTos)) == ["ewa@example.org", "ravi@example.org", "east-ops@example.org"])
@@ -67,7 +68,7 @@ struct CompositionDeliveryTests {
         #expect(ravi.subject.unicodeScalars.contains { (0x0A80...0x0AFF).contains($0.value) }, "Gujarati subject: \(ravi.subject)")
 
         let requests = try webhook.records()
-        #expect(requests.map(\.path) == ["/nlink"])
+        #expect(requests.map(\.path) == ["/ok/nlink"])
         #expect(requests.first?.signatureOk == true)
         let body = try #require(try JSONSerialization.jsonObject(with: Data(requests[0].body.utf8)) as? [String: Any])
         #expect(body["template"] as? String == "courier-fraud")

@@ -152,7 +152,7 @@ struct AlertEndToEndTests {
         let recipients = Set(try site.emailRecipients(containing: "[EXERCISE] Urgent: Fake couriers"))
         #expect(recipients.count == 4)
         let body = try #require(try site.webhookBodies(path: "/ok/partner").first)
-        #expect(body["status"] as? String == "exercise")
+        #expect(body["status"] as? String == "Exercise")
         #expect((body["headline"] as? String)?.hasPrefix("[EXERCISE] ") == true)
 
         // Someone who joins after the alert must not get its correction.
@@ -178,7 +178,7 @@ struct AlertEndToEndTests {
         #expect(Set(try site.smtp.records().flatMap(\.rcptTos)) == ["tester@example.org"])
         #expect(try site.smtp.records().allSatisfy { $0.data.contains("[TEST] Urgent") })
         #expect(try site.webhookBodies(path: "/ok/partner").isEmpty)
-        #expect(try site.webhookBodies(path: "/ok/test-hook").first?["status"] as? String == "test")
+        #expect(try site.webhookBodies(path: "/ok/test-hook").first?["status"] as? String == "Test")
     }
 
     struct BadCommand: Sendable, CustomStringConvertible {
