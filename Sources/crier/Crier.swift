@@ -13,7 +13,7 @@ struct Crier: AsyncParsableCommand {
             The configuration file comes from --config, else $CRIER_CONFIG, else ./crier.yml.
             """,
         subcommands: [
-            RunCommand.self, StatusCommand.self, DeliveriesCommand.self,
+            RunCommand.self, StatusCommand.self, DeliveriesCommand.self, PlanCommand.self, SchedulesCommand.self,
         ]
     )
 
