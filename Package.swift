@@ -106,7 +106,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["CrierTestSupport"]
+            dependencies: ["CrierTestSupport", "CrierStore", "CrierCore"]
         ),
     ]
 )
