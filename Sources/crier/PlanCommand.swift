@@ -52,7 +52,7 @@ struct PlanCommand: AsyncParsableCommand {
         let rows = try Composer(system: system, library: library).plan(schedules, from: start, to: end)
         switch format {
         case .json:
-            try printJSON(rows)
+            FileHandle.standardOutput.write(Data((SchedulePlanRow.json(rows) + "\n").utf8))
         case .text:
             if rows.isEmpty { print("no slots fire in this range") }
             var output = ""

@@ -39,22 +39,37 @@ public struct PlannedFiring: Sendable, Hashable {
 }
 
 /// ISO 8601 text for schedule instants, with the local offset or in UTC.
+///
+/// Formats with integer arithmetic: `crier plan` writes hundreds of thousands of these, and a
+/// Foundation formatter per line would dominate its time.
 enum ScheduleTimeText {
-    /// `2026-03-29T02:00:00+01:00`.
+    /// `2026-03-29T02:00:00+01:00` (never `Z`: operators and CAP expect `+00:00`).
     static func local(_ instant: Date, offset: Int) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(secondsFromGMT: offset)
-        formatter.formatOptions = [.withInternetDateTime]
-        let text = formatter.string(from: instant)
-        // ISO8601DateFormatter writes Z for a zero offset; CAP and operators expect +00:00.
-        return text.hasSuffix("Z") ? String(text.dropLast()) + "+00:00" : text
+        let sign = offset < 0 ? "-" : "+"
+        let magnitude = abs(offset)
+        return wall(instant, offset: offset) + "\(sign)\(two(magnitude / 3_600)):\(two(magnitude % 3_600 / 60))"
     }
 
     /// `2026-03-29T01:00:00Z`.
-    static func utc(_ instant: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(secondsFromGMT: 0)
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: instant)
+    static func utc(_ instant: Date) -> String { wall(instant, offset: 0) + "Z" }
+
+    /// `2026-03-29T02:00:00`: the wall clock `offset` seconds east of UTC at `instant`.
+    private static func wall(_ instant: Date, offset: Int) -> String {
+        let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + offset
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rest = seconds - days * 86_400
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        return "\(year)-\(two(month))-\(two(day))T\(two(rest / 3_600)):\(two(rest % 3_600 / 60)):\(two(rest % 60))"
     }
+
+    private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }

@@ -34,11 +34,26 @@ public struct SchedulePlanner: Sendable {
     /// The firing of one slot of `schedule`.
     public func firing(of slot: Slot, in schedule: Schedule) -> PlannedFiring {
         var fireAt = slot.instant
-        if schedule.quietHours == .respect, let quiet = quietHours, let release = quiet.release(of: slot.instant, in: quietZone) {
+        if schedule.quietHours == .respect, let quiet = quietHours, mayBeQuiet(slot, in: schedule, quiet: quiet),
+            let release = quiet.release(of: slot.instant, in: quietZone)
+        {
             fireAt = release
         }
         let offset = fireAt == slot.instant ? slot.utcOffset : schedule.timeZone.secondsFromGMT(for: fireAt)
         return PlannedFiring(scheduleID: schedule.id, slot: slot, fireAt: fireAt, fireOffset: offset)
+    }
+
+    /// A cheap first look (a year of slots asks it often): false only when the slot is surely
+    /// outside quiet hours, read on the slot's own offset when the zones agree.
+    private func mayBeQuiet(_ slot: Slot, in schedule: Schedule, quiet: QuietHours) -> Bool {
+        guard schedule.timeZone == quietZone else { return true }
+        let local = Int(slot.instant.timeIntervalSince1970.rounded(.down)) + slot.utcOffset
+        let minute = ((local % 86_400 + 86_400) % 86_400) / 60
+        let start = quiet.startMinute
+        let end = quiet.endMinute
+        if start < end { return start <= minute && minute < end }
+        if start > end { return minute >= start || minute < end }
+        return false
     }
 
     /// Every firing of `schedule` whose fire time is in `from ..< to`, in order, one per slot
