@@ -65,10 +65,12 @@ public final class CrierSystem: Sendable {
                 destination: endpoint.kind == .webhook ? Redaction.url(endpoint.destination) : endpoint.destination,
                 disabled: summary.disabledEndpoints[endpoint.id])
         }
-        return SystemStatus(
+        var status = SystemStatus(
             generatedAt: now, database: configuration.database.path, deliveries: summary.byState,
             oldestPendingSeconds: summary.oldestPendingAge, deadLetters: summary.byState[DeliveryState.dead.rawValue] ?? 0,
             endpoints: endpoints, emailRelay: configuration.email.map { Redaction.url($0.relay.absoluteString) })
+        try addScheduleStatus(to: &status, now: now)
+        return status
     }
 }
 

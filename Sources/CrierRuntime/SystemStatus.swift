@@ -11,6 +11,34 @@ public struct SystemStatus: Sendable, Encodable {
         public let disabled: String?
     }
 
+    /// A schedule's next firing, for `status`.
+    public struct NextFiring: Sendable, Encodable, Hashable {
+        public let schedule: String
+        public let localTime: String
+        public let utcTime: String
+        /// Set when quiet hours hold the slot: the slot's own local time.
+        public let heldFrom: String?
+
+        enum CodingKeys: String, CodingKey {
+            case schedule
+            case localTime = "local_time"
+            case utcTime = "utc_time"
+            case heldFrom = "held_from"
+        }
+    }
+
+    /// A slot that passed while Crier was down, beyond the misfire grace: recorded, not sent.
+    public struct MissedSlot: Sendable, Encodable, Hashable {
+        public let schedule: String
+        public let slot: String
+        public let recordedAt: Date
+
+        enum CodingKeys: String, CodingKey {
+            case schedule, slot
+            case recordedAt = "recorded_at"
+        }
+    }
+
     public let generatedAt: Date
     public let database: String
     public let deliveries: [String: Int]
@@ -18,6 +46,17 @@ public struct SystemStatus: Sendable, Encodable {
     public let deadLetters: Int
     public let endpoints: [EndpointStatus]
     public let emailRelay: String?
+    /// The next firing of each active schedule, soonest first.
+    public var nextFirings: [NextFiring] = []
+    /// The most recent missed slots (newest last), at most `missedShown`.
+    public var missedSlots: [MissedSlot] = []
+    /// How many slots have been recorded missed in all.
+    public var missedSlotCount = 0
+    /// Schedule files that are invalid (and so do not fire), one line each.
+    public var scheduleProblems: [String] = []
+
+    /// How many missed slots `status` lists.
+    public static let missedShown = 20
 
     /// The status as lines for a terminal.
     public func textReport() -> String {
@@ -37,6 +76,18 @@ public struct SystemStatus: Sendable, Encodable {
         for endpoint in endpoints {
             let flag = endpoint.disabled.map { "  DISABLED: \($0)" } ?? ""
             lines.append("  \(endpoint.id) (\(endpoint.kind)) \(endpoint.destination)\(flag)")
+        }
+        lines.append("next firings:")
+        if nextFirings.isEmpty { lines.append("  none scheduled") }
+        for firing in nextFirings {
+            let held = firing.heldFrom.map { "  (held by quiet hours from \($0))" } ?? ""
+            lines.append("  \(firing.localTime)  \(firing.schedule)\(held)")
+        }
+        lines.append("missed slots: \(missedSlotCount)\(missedSlotCount > missedSlots.count ? " (latest \(missedSlots.count) shown)" : "")")
+        for missed in missedSlots { lines.append("  \(missed.slot)  \(missed.schedule)") }
+        if !scheduleProblems.isEmpty {
+            lines.append("invalid schedules (not firing; see `crier schedules check`):")
+            for problem in scheduleProblems { lines.append("  \(problem)") }
         }
         return lines.joined(separator: "\n")
     }

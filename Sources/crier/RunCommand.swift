@@ -4,36 +4,81 @@ import Dispatch
 import Foundation
 import Logging
 
-/// `crier run`: the daemon that delivers the outbox (and, with schedules, fires them).
+/// `crier run`: the daemon that fires schedules and delivers the outbox.
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Deliver everything due, and keep delivering until stopped (SIGTERM or SIGINT).",
+        abstract: "Fire schedules and deliver everything due, until stopped (SIGTERM or SIGINT).",
         discussion: """
-            On SIGTERM or SIGINT Crier stops claiming work, lets in-flight deliveries finish \
-            (each has a timeout), gives back anything unfinished, and exits 0.
+            The scheduler and the dispatcher run together. Crier refuses to start while a schedule \
+            file is invalid (see `crier schedules check`) unless --skip-invalid-schedules is given. \
+            On SIGTERM or SIGINT Crier stops firing, stops claiming work, lets in-flight deliveries \
+            finish (each has a timeout), gives back anything unfinished, and exits 0.
+
+            --simulate-until DATE rehearses the schedules instead: a simulated clock jumps from \
+            firing to firing until DATE, composing each slot and draining its deliveries into a \
+            recorder that sends nothing. The rehearsal uses a fresh in-memory outbox, or the copy \
+            of the database named by --simulate-database (never the configured database, whose \
+            slot records would otherwise say the rehearsed slots had fired).
             """
     )
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(name: .long, help: "Deliver everything due now, then exit.")
+    @Flag(name: .long, help: "Fire the slots due now, deliver everything due, then exit.")
     var untilIdle = false
 
     @Option(name: .long, help: "With --until-idle: also wait for retries due within this many seconds.")
     var idleGrace: Double = 0
 
+    @Flag(name: .long, help: "Start even if some schedule files are invalid: log each and skip it.")
+    var skipInvalidSchedules = false
+
+    @Option(name: .long, help: "Rehearse: jump a simulated clock from slot to slot until DATE; nothing is sent.")
+    var simulateUntil: String?
+
+    @Option(name: .long, help: "With --simulate-until: a copy of the database to rehearse on (default: empty, in memory).")
+    var simulateDatabase: String?
+
+    func validate() throws {
+        if simulateDatabase != nil && simulateUntil == nil {
+            throw ValidationError("--simulate-database is only for --simulate-until")
+        }
+        if simulateUntil != nil && untilIdle { throw ValidationError("--simulate-until cannot be combined with --until-idle") }
+    }
+
     func run() async throws {
         global.bootstrapLogging()
         let logger = Logger(label: "crier.run")
+        if let simulateUntil {
+            try await rehearse(until: simulateUntil, logger: logger)
+            return
+        }
         let system = try global.open()
+        let library = try Composer.loadLibrary(for: system.configuration)
+        let catalog = try checked(
+            ScheduleLoader.load(directory: system.configuration.schedulesDirectory, configuration: system.configuration, library: library),
+            logger: logger)
+        let scheduler = Scheduler(composer: Composer(system: system, library: library), catalog: catalog, logger: Logger(label: "crier.scheduler"))
         let dispatcher = try system.makeDispatcher(logger: Logger(label: "crier.dispatch"))
         let signals = SignalWatcher(signals: [SIGTERM, SIGINT]) { signal in
             logger.notice("stopping: finishing deliveries in flight", metadata: ["signal": "\(signal)"])
+            scheduler.requestStop()
             dispatcher.requestStop()
         }
-        logger.info("crier running", metadata: ["database": "\(system.configuration.database.path)"])
-        let report = try await dispatcher.run(untilIdle: untilIdle, idleGrace: idleGrace)
+        logger.info(
+            "crier running",
+            metadata: ["database": "\(system.configuration.database.path)", "schedules": "\(catalog.active.count)"])
+        let report: DispatchReport
+        if untilIdle {
+            log(scheduler.tick(), logger: logger)
+            report = try await dispatcher.run(untilIdle: true, idleGrace: idleGrace)
+        } else {
+            let schedulerTask = Task { try await scheduler.run() }
+            report = try await dispatcher.run()
+            scheduler.requestStop()
+            try await schedulerTask.value
+        }
         signals.cancel()
         logger.info(
             "crier stopped",
@@ -41,6 +86,55 @@ struct RunCommand: AsyncParsableCommand {
                 "attempts": "\(report.attempts)", "delivered": "\(report.delivered)",
                 "retried": "\(report.retried)", "dead": "\(report.dead)",
             ])
+    }
+
+    /// The schedules, or exit 2 listing every invalid file (unless told to skip them).
+    private func checked(_ catalog: ScheduleCatalog, logger: Logger) throws -> ScheduleCatalog {
+        guard !catalog.problems.isEmpty else { return catalog }
+        if skipInvalidSchedules {
+            for problem in catalog.problems {
+                logger.error("skipping invalid schedule", metadata: ["problem": "\(problem)"])
+            }
+            return catalog
+        }
+        for problem in catalog.problems.dropLast() {
+            FileHandle.standardError.write(Data("crier: \(problem)\n".utf8))
+        }
+        throw CommandFailure(
+            message: "\(catalog.problems.last.map { "\($0)\n" } ?? "")crier: refusing to start with invalid schedules "
+                + "(fix them, or pass --skip-invalid-schedules)",
+            isBadInput: true)
+    }
+
+    private func log(_ tick: SchedulerTick, logger: Logger) {
+        for entry in tick.fired { logger.info("slot fired", metadata: ["schedule": "\(entry.scheduleID)", "slot": "\(entry.slotKey)"]) }
+        for entry in tick.missed { logger.warning("slot missed", metadata: ["schedule": "\(entry.scheduleID)", "slot": "\(entry.slotKey)"]) }
+        for entry in tick.skipped {
+            logger.info("slot skipped: nothing new", metadata: ["schedule": "\(entry.scheduleID)", "slot": "\(entry.slotKey)"])
+        }
+        for (schedule, reason) in tick.failures { logger.error("schedule could not fire", metadata: ["schedule": "\(schedule)", "error": "\(reason)"]) }
+    }
+
+    /// `--simulate-until`: a rehearsal on a simulated clock and a separate outbox; nothing is sent.
+    private func rehearse(until text: String, logger: Logger) async throws {
+        let (system, clock) = try ScheduleRehearsal.open(
+            configuration: global.configURL, database: simulateDatabase.map { URL(fileURLWithPath: $0) }, start: Date())
+        let until = try ScheduleDates.parse(text, option: "--simulate-until", zone: system.configuration.timeZone)
+        guard until > clock.now() else { throw InputError("--simulate-until must be in the future") }
+        let library = try Composer.loadLibrary(for: system.configuration)
+        let catalog = try checked(
+            ScheduleLoader.load(directory: system.configuration.schedulesDirectory, configuration: system.configuration, library: library),
+            logger: logger)
+        print("rehearsal on \(simulateDatabase ?? "an empty in-memory outbox"); nothing is sent")
+        let report = try await ScheduleRehearsal.run(
+            system: system, clock: clock, catalog: catalog, library: library, until: until, logger: Logger(label: "crier.rehearsal")
+        ) { at, outcome, entry in
+            print("\(ScheduleDates.localText(at, zone: system.configuration.timeZone))  \(entry.scheduleID)  \(entry.slotKey)  \(outcome)")
+        }
+        for (schedule, reason) in report.failures.sorted(by: { $0.key < $1.key }) {
+            print("failed: \(schedule): \(reason)")
+        }
+        print("rehearsal done: \(report.slots.count) slots, \(report.deliveries) deliveries recorded (not sent)")
     }
 }
 
