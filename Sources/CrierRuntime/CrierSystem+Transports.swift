@@ -1,15 +1,15 @@
-import CrierCore
+public import CrierCore
 import CrierDelivery
 import Curl
-import Foundation
-import Logging
+public import Foundation
+public import Logging
 
 extension CrierSystem {
     /// Builds the webhook and email transports crier.yml describes, reading secrets from the environment.
     ///
     /// An endpoint whose signing secret variable is unset, or an unusable secret, stops start-up:
     /// sending unsigned messages to a partner that expects signatures would be worse than not sending.
-    func makeTransports(
+    public func makeTransports(
         logger: Logger, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> [Channel: any Transport] {
         let dispatch = configuration.dispatch

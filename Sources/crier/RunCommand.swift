@@ -19,7 +19,9 @@ struct RunCommand: AsyncParsableCommand {
             firing to firing until DATE, composing each slot and draining its deliveries into a \
             recorder that sends nothing. The rehearsal uses a fresh in-memory outbox, or the copy \
             of the database named by --simulate-database (never the configured database, whose \
-            slot records would otherwise say the rehearsed slots had fired).
+            slot records would otherwise say the rehearsed slots had fired). With --simulate-deliver \
+            the fast-forwarded run really sends, through the configured endpoints and relay, and \
+            records its slots in the configured database: for demonstrations against local receivers.
             """
     )
 
@@ -40,7 +42,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "With --simulate-until: a copy of the database to rehearse on (default: empty, in memory).")
     var simulateDatabase: String?
 
+    @Flag(
+        name: .long,
+        help: "With --simulate-until: really send through the configured endpoints (e.g. local test receivers), on the configured database.")
+    var simulateDeliver = false
+
     func validate() throws {
+        if simulateDeliver && simulateUntil == nil { throw ValidationError("--simulate-deliver is only for --simulate-until") }
         if simulateDatabase != nil && simulateUntil == nil {
             throw ValidationError("--simulate-database is only for --simulate-until")
         }
@@ -118,23 +126,35 @@ struct RunCommand: AsyncParsableCommand {
     /// `--simulate-until`: a rehearsal on a simulated clock and a separate outbox; nothing is sent.
     private func rehearse(until text: String, logger: Logger) async throws {
         let (system, clock) = try ScheduleRehearsal.open(
-            configuration: global.configURL, database: simulateDatabase.map { URL(fileURLWithPath: $0) }, start: Date())
+            configuration: global.configURL, database: simulateDatabase.map { URL(fileURLWithPath: $0) }, start: Date(),
+            delivering: simulateDeliver)
         let until = try ScheduleDates.parse(text, option: "--simulate-until", zone: system.configuration.timeZone)
         guard until > clock.now() else { throw InputError("--simulate-until must be in the future") }
         let library = try Composer.loadLibrary(for: system.configuration)
         let catalog = try checked(
             ScheduleLoader.load(directory: system.configuration.schedulesDirectory, configuration: system.configuration, library: library),
             logger: logger)
-        print("rehearsal on \(simulateDatabase ?? "an empty in-memory outbox"); nothing is sent")
+        let transports = simulateDeliver ? try system.makeTransports(logger: Logger(label: "crier.rehearsal")) : nil
+        if simulateDeliver {
+            print("fast-forward run on \(system.configuration.database.path): deliveries are really sent")
+        } else {
+            print("rehearsal on \(simulateDatabase ?? "an empty in-memory outbox"); nothing is sent")
+        }
         let report = try await ScheduleRehearsal.run(
-            system: system, clock: clock, catalog: catalog, library: library, until: until, logger: Logger(label: "crier.rehearsal")
+            system: system, clock: clock, catalog: catalog, library: library, until: until,
+            logger: Logger(label: "crier.rehearsal"), transports: transports
         ) { at, outcome, entry in
             print("\(ScheduleDates.localText(at, zone: system.configuration.timeZone))  \(entry.scheduleID)  \(entry.slotKey)  \(outcome)")
         }
         for (schedule, reason) in report.failures.sorted(by: { $0.key < $1.key }) {
             print("failed: \(schedule): \(reason)")
         }
-        print("rehearsal done: \(report.slots.count) slots, \(report.deliveries) deliveries recorded (not sent)")
+        print(
+            "rehearsal done: \(report.slots.count) slots, \(report.deliveries) deliveries "
+                + (simulateDeliver ? "sent" : "recorded (not sent)"))
+        if !report.failures.isEmpty {
+            throw CommandFailure(message: "\(report.failures.count) schedules could not fire", isBadInput: false)
+        }
     }
 }
 

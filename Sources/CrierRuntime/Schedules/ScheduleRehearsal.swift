@@ -25,13 +25,22 @@ public enum ScheduleRehearsal {
 
     /// Opens the installation at `configuration` for a rehearsal starting at `start`: the outbox
     /// is `database` (a copy; refused if it is the configured database) or a fresh in-memory one.
-    public static func open(configuration url: URL, database: URL?, start: Date) throws -> (CrierSystem, ManualClock) {
+    ///
+    /// With `delivering`, the rehearsal really sends through the configured endpoints and relay (a
+    /// fast-forwarded run, e.g. against local test receivers): its slots really fire, so it runs on
+    /// the configured database unless `database` names another.
+    public static func open(
+        configuration url: URL, database: URL?, start: Date, delivering: Bool = false
+    ) throws -> (CrierSystem, ManualClock) {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw InputError("no configuration at \(url.path) (give --config FILE or set CRIER_CONFIG)")
         }
         var configuration = try ConfigurationLoader.load(from: url)
         let outbox: SQLiteOutbox
-        if let database {
+        if delivering {
+            if let database { configuration.database = database.standardizedFileURL }
+            outbox = try SQLiteOutbox(path: configuration.database.path)
+        } else if let database {
             let live = configuration.database.standardizedFileURL.resolvingSymlinksInPath()
             let copy = database.standardizedFileURL.resolvingSymlinksInPath()
             guard live.path != copy.path, !sameFile(live, copy) else {
@@ -62,7 +71,8 @@ public enum ScheduleRehearsal {
     /// deliveries into a recording transport; `progress` hears about each slot as it is handled.
     public static func run(
         system: CrierSystem, clock: ManualClock, catalog: ScheduleCatalog, library: TemplateLibrary, until: Date,
-        logger: Logger, progress: (Date, String, SchedulerTick.Entry) -> Void = { _, _, _ in }
+        logger: Logger, transports: [Channel: any Transport]? = nil,
+        progress: (Date, String, SchedulerTick.Entry) -> Void = { _, _, _ in }
     ) async throws -> Report {
         let scheduler = Scheduler(composer: Composer(system: system, library: library), catalog: catalog, logger: logger)
         let sink = RecordingTransport()
@@ -72,7 +82,8 @@ public enum ScheduleRehearsal {
         settings.idlePollInterval = 0.01
         settings.pollInterval = 0.01
         let dispatcher = Dispatcher(
-            store: system.outbox, transports: [.webhook: sink, .email: sink], settings: settings, clock: clock, logger: logger)
+            store: system.outbox, transports: transports ?? [.webhook: sink, .email: sink], settings: settings, clock: clock,
+            logger: logger)
         var report = Report()
         while true {
             let tick = scheduler.tick()
