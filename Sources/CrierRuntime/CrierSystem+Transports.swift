@@ -9,8 +9,12 @@ extension CrierSystem {
     ///
     /// An endpoint whose signing secret variable is unset, or an unusable secret, stops start-up:
     /// sending unsigned messages to a partner that expects signatures would be worse than not sending.
+    ///
+    /// `signingClock` stamps `webhook-timestamp` (default: this system's clock); a fast-forwarded run
+    /// passes the real clock, since receivers check the timestamp against their own time.
     public func makeTransports(
-        logger: Logger, environment: [String: String] = ProcessInfo.processInfo.environment
+        logger: Logger, environment: [String: String] = ProcessInfo.processInfo.environment,
+        signingClock: (any Clock)? = nil
     ) throws -> [Channel: any Transport] {
         let dispatch = configuration.dispatch
         var transports: [Channel: any Transport] = [:]
@@ -33,7 +37,7 @@ extension CrierSystem {
                     limits: webhookLimits, allowPrivateAddresses: configuration.allowPrivateNetworks,
                     maxConnections: max(64, dispatch.maxInFlight),
                     maxConnectionsPerHost: configuration.endpoints.map(\.maxConcurrency).max() ?? dispatch.webhookConcurrency),
-                secrets: secrets, clock: clock, logger: logger)
+                secrets: secrets, clock: signingClock ?? clock, logger: logger)
         } catch let error as WebhookSignerError {
             throw InputError("a webhook signing secret is unusable: \(error)")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CrierCore
 import CrierRuntime
 import Dispatch
 import Foundation
@@ -134,7 +135,9 @@ struct RunCommand: AsyncParsableCommand {
         let catalog = try checked(
             ScheduleLoader.load(directory: system.configuration.schedulesDirectory, configuration: system.configuration, library: library),
             logger: logger)
-        let transports = simulateDeliver ? try system.makeTransports(logger: Logger(label: "crier.rehearsal")) : nil
+        // Signatures carry the real time: receivers reject timestamps far from their own clock.
+        let transports =
+            simulateDeliver ? try system.makeTransports(logger: Logger(label: "crier.rehearsal"), signingClock: SystemClock()) : nil
         if simulateDeliver {
             print("fast-forward run on \(system.configuration.database.path): deliveries are really sent")
         } else {
