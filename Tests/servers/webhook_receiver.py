@@ -54,7 +54,7 @@ class State:
         }
         for webhook in self.webhooks:
             try:
-                webhook.verify(body, wanted)
+                webhook.verify(body, wanted, json_parse=False)  # CAP bodies are XML
                 return True
             except Exception:
                 continue
