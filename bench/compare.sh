@@ -10,8 +10,12 @@
 # stopped by PID when the script ends. A tool that fails, or a server that did not receive the
 # whole load, makes the script exit 1 with a message saying which.
 #
+# Apprise sends the email load as Crier does, one personalised email per resident (its own
+# SMTP session each); a second row, "apprise 1 text", shows Apprise at its fastest with one
+# text for everyone over APPRISE_EMAIL_SESSIONS sessions: not the same load, given for scale.
+#
 # Environment: WEBHOOKS (10000), EMAILS (2000), RUN_LIMIT seconds per tool run (600),
-# APPRISE_EMAIL_SESSIONS (16): SMTP sessions Apprise sends the emails over in parallel.
+# APPRISE_EMAIL_SESSIONS (16), CRIER_BENCH (a crier-bench binary to use instead of building one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WEBHOOKS="${WEBHOOKS:-10000}"
@@ -92,10 +96,14 @@ http_requests() { curl -s "http://127.0.0.1:$HTTP_PORT/nginx-status" | awk 'NR =
 smtp_messages() { tr '\r' '\n' < "$work/smtp-sink.count" | sed -n 's/.*mesg=\([0-9]*\).*/\1/p' | tail -n 1; }
 received() { if [ "$1" = webhook ]; then http_requests; else n=$(smtp_messages); echo "${n:-0}"; fi; }
 
-echo "compare: building crier-bench (release)"
-swift build -c release --product crier-bench > "$work/build.log" 2>&1 || {
-  grep -E "error" "$work/build.log" | head -n 20 >&2; fail "swift build -c release --product crier-bench"; }
-BENCH="$(swift build -c release --show-bin-path)/crier-bench"
+if [ -n "${CRIER_BENCH:-}" ]; then
+  BENCH="$CRIER_BENCH"
+else
+  echo "compare: building crier-bench (release)"
+  swift build -c release --product crier-bench > "$work/build.log" 2>&1 || {
+    grep -E "error" "$work/build.log" | head -n 20 >&2; fail "swift build -c release --product crier-bench"; }
+  BENCH="$(swift build -c release --show-bin-path)/crier-bench"
+fi
 
 "$CRIER_PYTHON" - "$work" "$HTTP_PORT" "$SMTP_PORT" "$WEBHOOKS" "$EMAILS" <<'PY'
 import json, sys
@@ -187,23 +195,26 @@ rm -f "$work"/crier.sqlite*
 run email curl "$EMAILS" curl --silent --show-error --parallel --parallel-max 50 -K "$work/curl-email.cfg"
 run email crier "$EMAILS" "$BENCH" email --config "$work/crier.yml" --count "$EMAILS"
 run email apprise "$EMAILS" "$CRIER_PYTHON" bench/apprise_load.py email --port "$SMTP_PORT" --count "$EMAILS" \
-  --sessions "$APPRISE_EMAIL_SESSIONS" --timeout "$RUN_LIMIT"
+  --timeout "$RUN_LIMIT"
+run email apprise1 "$EMAILS" "$CRIER_PYTHON" bench/apprise_load.py email --port "$SMTP_PORT" --count "$EMAILS" \
+  --shared-text --sessions "$APPRISE_EMAIL_SESSIONS" --timeout "$RUN_LIMIT"
 
 ratio() { echo "${rate[$1-crier]} / ${rate[$1-$2]}" | bc -l; }
 echo
 echo "Side by side on $(nproc) cores, $(date -u +%Y-%m-%d): $WEBHOOKS webhooks to nginx (204), $EMAILS emails to smtp-sink"
 echo "(Apprise $APPRISE_VERSION via async_notify; $(curl --version | head -n 1 | cut -d' ' -f1-2) --parallel --parallel-max 50)"
-printf '%-8s %-8s %9s %12s %9s %10s   %s\n' load tool messages "messages/s" "wall s" "peak MiB" "Crier vs tool"
-for load in webhook email; do
+printf '%-8s %-15s %9s %12s %9s %10s   %s\n' load tool messages "messages/s" "wall s" "peak MiB" "Crier vs tool"
+for key in webhook-crier webhook-apprise webhook-curl email-crier email-apprise email-apprise1 email-curl; do
+  load=${key%%-*} tool=${key#*-}
   count=$WEBHOOKS; [ "$load" = email ] && count=$EMAILS
-  for tool in crier apprise curl; do
-    key="$load-$tool"
-    if [ "$tool" = crier ]; then versus="-"
-    elif [ "$tool" = apprise ]; then versus=$(printf 'Crier is %.1fx Apprise' "$(ratio "$load" apprise)")
-    else versus=$(printf 'Crier is %.0f %% of curl' "$(echo "100 * $(ratio "$load" curl)" | bc -l)"); fi
-    printf '%-8s %-8s %9d %12.0f %9.2f %10.1f   %s\n' "$load" "$tool" "$count" "${rate[$key]}" "${wall[$key]}" \
-      "$(echo "${kib[$key]} / 1024" | bc -l)" "$versus"
-  done
+  case "$tool" in
+    crier) label=crier versus="-" ;;
+    apprise) label=apprise versus=$(printf 'Crier is %.1fx Apprise' "$(ratio "$load" apprise)") ;;
+    apprise1) label="apprise 1 text" versus=$(printf 'Crier is %.1fx (not the same load)' "$(ratio "$load" apprise1)") ;;
+    curl) label=curl versus=$(printf 'Crier is %.0f %% of curl' "$(echo "100 * $(ratio "$load" curl)" | bc -l)") ;;
+  esac
+  printf '%-8s %-15s %9d %12.0f %9.2f %10.1f   %s\n' "$load" "$label" "$count" "${rate[$key]}" "${wall[$key]}" \
+    "$(echo "${kib[$key]} / 1024" | bc -l)" "$versus"
 done
 echo "(messages/s: Crier and Apprise time their own sending, after enqueueing or URL parsing; curl is its whole run."
 echo " wall s: the whole process, start-up included.)"
