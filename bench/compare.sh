@@ -164,7 +164,8 @@ run() {
   echo "compare: $tool, $count ${load}s"
   before=$(received "$load")
   start=$(date +%s.%N)
-  timeout --kill-after=10 "$RUN_LIMIT" /usr/bin/time -f "%M" -o "$work/$key.mem" "$@" \
+  # time(1) reports the peak of timeout's reaped child, the tool itself
+  /usr/bin/time -f "%M" -o "$work/$key.mem" timeout --kill-after=10 "$RUN_LIMIT" "$@" \
     > "$work/$key.out" 2> "$work/$key.err" || status=$?
   end=$(date +%s.%N)
   [ -s "$work/$key.out" ] && sed 's/^/  /' "$work/$key.out"
