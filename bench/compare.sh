@@ -221,5 +221,5 @@ echo "(messages/s: Crier and Apprise time their own sending, after enqueueing or
 echo " wall s: the whole process, start-up included.)"
 verdict() { if [ "$(echo "$1 >= $2" | bc -l)" -eq 1 ]; then echo met; else echo MISSED; fi; }
 w_apprise=$(ratio webhook apprise); e_apprise=$(ratio email apprise); w_curl=$(echo "100 * $(ratio webhook curl)" | bc -l)
-printf 'targets: Crier >= 20x Apprise on webhooks (%.1fx, %s), >= 40x on email (%.1fx, %s), >= 70 %% of curl on webhooks (%.0f %%, %s)\n' \
+printf 'targets: Crier >= 20x Apprise on webhooks (%.1fx, %s), >= 40x on email (%.1fx, %s), >= 70 %% of curl on webhooks (%.1f %%, %s)\n' \
   "$w_apprise" "$(verdict "$w_apprise" 20)" "$e_apprise" "$(verdict "$e_apprise" 40)" "$w_curl" "$(verdict "$w_curl" 70)"
