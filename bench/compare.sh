@@ -22,6 +22,7 @@ WEBHOOKS="${WEBHOOKS:-10000}"
 EMAILS="${EMAILS:-2000}"
 RUN_LIMIT="${RUN_LIMIT:-600}"
 APPRISE_EMAIL_SESSIONS="${APPRISE_EMAIL_SESSIONS:-16}"
+APPRISE="${APPRISE:-1}"   # 0: Crier and curl only (bench/delivery.sh)
 
 fail() { echo "compare: FAILED: $*" >&2; exit 1; }
 
@@ -35,11 +36,14 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 source scripts/setup.sh
-if ! "$CRIER_PYTHON" -c 'import apprise' >/dev/null 2>&1; then
-  echo "compare: installing Apprise into .venv-test"
-  "$CRIER_PYTHON" -m pip install -q --disable-pip-version-check apprise || fail "pip could not install apprise"
+APPRISE_VERSION=none
+if [ "$APPRISE" = 1 ]; then
+  if ! "$CRIER_PYTHON" -c 'import apprise' >/dev/null 2>&1; then
+    echo "compare: installing Apprise into .venv-test"
+    "$CRIER_PYTHON" -m pip install -q --disable-pip-version-check apprise || fail "pip could not install apprise"
+  fi
+  APPRISE_VERSION="$("$CRIER_PYTHON" -c 'import apprise; print(apprise.__version__)')"
 fi
-APPRISE_VERSION="$("$CRIER_PYTHON" -c 'import apprise; print(apprise.__version__)')"
 
 work="$(mktemp -d)"
 pids=()
@@ -190,15 +194,17 @@ run() {
 rm -f "$work"/crier.sqlite*
 run webhook curl "$WEBHOOKS" curl --silent --show-error --parallel --parallel-max 50 -K "$work/curl-webhook.cfg"
 run webhook crier "$WEBHOOKS" "$BENCH" webhook --config "$work/crier.yml" --count "$WEBHOOKS"
-run webhook apprise "$WEBHOOKS" "$CRIER_PYTHON" bench/apprise_load.py webhook --port "$HTTP_PORT" --count "$WEBHOOKS" \
-  --timeout "$RUN_LIMIT"
+[ "$APPRISE" = 1 ] && run webhook apprise "$WEBHOOKS" "$CRIER_PYTHON" bench/apprise_load.py webhook --port "$HTTP_PORT" \
+  --count "$WEBHOOKS" --timeout "$RUN_LIMIT"
 rm -f "$work"/crier.sqlite*
 run email curl "$EMAILS" curl --silent --show-error --parallel --parallel-max 50 -K "$work/curl-email.cfg"
 run email crier "$EMAILS" "$BENCH" email --config "$work/crier.yml" --count "$EMAILS"
-run email apprise "$EMAILS" "$CRIER_PYTHON" bench/apprise_load.py email --port "$SMTP_PORT" --count "$EMAILS" \
-  --timeout "$RUN_LIMIT"
-run email apprise1 "$EMAILS" "$CRIER_PYTHON" bench/apprise_load.py email --port "$SMTP_PORT" --count "$EMAILS" \
-  --shared-text --sessions "$APPRISE_EMAIL_SESSIONS" --timeout "$RUN_LIMIT"
+if [ "$APPRISE" = 1 ]; then
+  run email apprise "$EMAILS" "$CRIER_PYTHON" bench/apprise_load.py email --port "$SMTP_PORT" --count "$EMAILS" \
+    --timeout "$RUN_LIMIT"
+  run email apprise1 "$EMAILS" "$CRIER_PYTHON" bench/apprise_load.py email --port "$SMTP_PORT" --count "$EMAILS" \
+    --shared-text --sessions "$APPRISE_EMAIL_SESSIONS" --timeout "$RUN_LIMIT"
+fi
 
 ratio() { echo "${rate[$1-crier]} / ${rate[$1-$2]}" | bc -l; }
 echo
@@ -207,6 +213,7 @@ echo "(Apprise $APPRISE_VERSION via async_notify; $(curl --version | head -n 1 |
 printf '%-8s %-15s %9s %12s %9s %10s   %s\n' load tool messages "messages/s" "wall s" "peak MiB" "Crier vs tool"
 for key in webhook-crier webhook-apprise webhook-curl email-crier email-apprise email-apprise1 email-curl; do
   load=${key%%-*} tool=${key#*-}
+  [ -n "${rate[$key]:-}" ] || continue
   count=$WEBHOOKS; [ "$load" = email ] && count=$EMAILS
   case "$tool" in
     crier) label=crier versus="-" ;;
@@ -220,6 +227,14 @@ done
 echo "(messages/s: Crier and Apprise time their own sending, after enqueueing or URL parsing; curl is its whole run."
 echo " wall s: the whole process, start-up included.)"
 verdict() { if [ "$(echo "$1 >= $2" | bc -l)" -eq 1 ]; then echo met; else echo MISSED; fi; }
+if [ "$APPRISE" != 1 ]; then
+  w_curl=$(echo "100 * $(ratio webhook curl)" | bc -l); e_curl=$(echo "100 * $(ratio email curl)" | bc -l)
+  peak=$(echo "(${kib[webhook-crier]} > ${kib[email-crier]}) * ${kib[webhook-crier]} + (${kib[webhook-crier]} <= ${kib[email-crier]}) * ${kib[email-crier]}" | bc)
+  peak_mib=$(echo "$peak / 1024" | bc -l)
+  printf 'targets: webhooks >= 70 %% of curl (%.1f %%, %s), emails >= 50 %% of curl (%.1f %%, %s), peak memory < 100 MiB (%.1f MiB, %s)\n' \
+    "$w_curl" "$(verdict "$w_curl" 70)" "$e_curl" "$(verdict "$e_curl" 50)" "$peak_mib" "$(verdict "$(echo "100 - $peak_mib" | bc -l)" 0)"
+  exit 0
+fi
 w_apprise=$(ratio webhook apprise); e_apprise=$(ratio email apprise); w_curl=$(echo "100 * $(ratio webhook curl)" | bc -l)
 printf 'targets: Crier >= 20x Apprise on webhooks (%.1fx, %s), >= 40x on email (%.1fx, %s), >= 70 %% of curl on webhooks (%.1f %%, %s)\n' \
   "$w_apprise" "$(verdict "$w_apprise" 20)" "$e_apprise" "$(verdict "$e_apprise" 40)" "$w_curl" "$(verdict "$w_curl" 70)"

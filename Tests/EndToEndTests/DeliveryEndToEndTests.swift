@@ -20,8 +20,13 @@ struct DeliveryEndToEndTests {
             webhook = try WebhookTestServer(secrets: [DeliveryEndToEndTests.secret])
             smtp = try SMTPTestServer()
             config = directory.appendingPathComponent("crier.yml")
+            // No campaigns here: an empty schedules folder, and the shipped templates.
+            try FileManager.default.createDirectory(
+                at: directory.appendingPathComponent("schedules"), withIntermediateDirectories: true)
             try """
                 database: var/crier.sqlite
+                templates: \(TestPaths.repositoryRoot.appendingPathComponent("templates").path)
+                schedules: schedules
                 sender: { name: Safer Leicester Partnership, email: alerts@example.org }
                 email:
                   relay: smtp://127.0.0.1:\(smtp.port)

@@ -22,6 +22,12 @@ public final class Composer: Sendable {
 
     /// Loads the templates crier.yml points at.
     public static func loadLibrary(for configuration: CrierConfiguration) throws -> TemplateLibrary {
+        let folder = configuration.templatesDirectory
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw InputError(
+                "\(configuration.file.lastPathComponent): templates: the folder \(folder.path) does not exist")
+        }
         do {
             return try TemplateLibrary.load(from: configuration.templatesDirectory, topics: Set(configuration.topics))
         } catch let error as TemplateError {
