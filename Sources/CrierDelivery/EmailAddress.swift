@@ -37,17 +37,28 @@ public struct EmailAddress: Sendable, Equatable {
 
     /// Refuses anything but a plain ASCII `local@domain` without spaces, brackets or line breaks.
     public static func validate(address: String, field: String) throws(EmailMessageError) {
-        try EmailMessageBuilder.validateHeaderValue(address, field: field)
+        // Byte checks on the UTF-8 view: this runs for every resident imported and every email sent.
         guard !address.isEmpty else { throw .empty(field) }
-        guard address.unicodeScalars.allSatisfy({ $0.isASCII }) else {
-            throw .invalidAddress(field, "only ASCII addresses are supported")
+        var ats = 0
+        var lastAt = -1
+        var count = 0
+        for byte in address.utf8 {
+            if byte >= 0x80 { throw .invalidAddress(field, "only ASCII addresses are supported") }
+            if byte < 0x20 || byte == 0x7F { try EmailMessageBuilder.validateHeaderValue(address, field: field) }
+            if forbidden[Int(byte)] { throw .invalidAddress(field, "it contains a space or one of <>()[],;:\\\"") }
+            if byte == UInt8(ascii: "@") {
+                ats += 1
+                lastAt = count
+            }
+            count += 1
         }
-        guard !address.contains(where: { " \t<>()[],;:\\\"".contains($0) }) else {
-            throw .invalidAddress(field, "it contains a space or one of <>()[],;:\\\"")
-        }
-        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+        guard ats == 1, lastAt > 0, lastAt < count - 1 else {
             throw .invalidAddress(field, "it needs exactly one @ with text either side")
         }
+    }
+
+    /// ASCII bytes an address may not hold.
+    private static let forbidden: [Bool] = (0..<128).map { byte in
+        " \t<>()[],;:\\\"".utf8.contains(UInt8(byte))
     }
 }

@@ -52,7 +52,7 @@ public struct SubscriberImport: Sendable {
         for record in records.dropFirst() {
             func value(_ column: String) -> String {
                 guard let position = index[column], position < record.fields.count else { return "" }
-                return record.fields[position].trimmingCharacters(in: .whitespaces)
+                return trimmedSpaces(record.fields[position])
             }
             func refuse(_ field: String, _ message: String) { problems.append(Problem(line: record.line, field: field, message: message)) }
             guard record.fields.count == columns.count else {
@@ -79,7 +79,7 @@ public struct SubscriberImport: Sendable {
                 refuse("area", "unknown area \"\(area)\" (known: \(areas.sorted().joined(separator: ", ")))")
                 valid = false
             }
-            let topicList = topicsText.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let topicList = topicsText.split(separator: ";").map { trimmedSpaces(String($0)) }.filter { !$0.isEmpty }
             if topicList.isEmpty {
                 refuse("topics", "empty (use all, or topics separated by ;)")
                 valid = false
@@ -115,6 +115,18 @@ public struct SubscriberImport: Sendable {
             }
         }
         return SubscriberImport(accepted: accepted, problems: problems, file: file)
+    }
+
+    /// `text` without leading and trailing spaces and tabs; cheap when there are none (the usual case).
+    static func trimmedSpaces(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return text }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        guard isSpace(first) || isSpace(last) else { return text }
+        guard let start = utf8.firstIndex(where: { !isSpace($0) }), let end = utf8.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(text[start...end])
     }
 
     /// `en`, `pl`, `gu-IN`, `zh-Hant-TW`: letters, then dash-separated letter or digit subtags.
