@@ -122,7 +122,9 @@ struct CurlClientHTTPTests {
         task.cancel()
         let kind = await task.value
         #expect(kind == CurlError.Kind.cancelled)
-        #expect(Date().timeIntervalSince(started) < 5)
+        // The transfer's own total timeout is 30 s: ending well before it shows cancellation ended it
+        // (the margin is wide because parallel tests can keep this task waiting for a thread).
+        #expect(Date().timeIntervalSince(started) < 20)
         await client.shutdown()
     }
 
