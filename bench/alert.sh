@@ -18,35 +18,7 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 source scripts/setup.sh
 
-work="$(mktemp -d)"
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
-
-free_port() { "$CRIER_PYTHON" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-HTTP_PORT=$(free_port)
-SMTP_PORT=$(free_port)
-
-mkdir -p "$work/nginx/logs"
-cat > "$work/nginx/nginx.conf" <<NGINX
-worker_processes 1;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  server {
-    listen 127.0.0.1:$HTTP_PORT;
-    location / { return 204; }
-  }
-}
-NGINX
-nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -g 'daemon off;' &
-pids+=($!)
-smtp_sink=/usr/sbin/smtp-sink
-[ -x "$smtp_sink" ] || smtp_sink=/usr/lib/postfix/sbin/smtp-sink
-"$smtp_sink" -u nobody -c "127.0.0.1:$SMTP_PORT" 1024 > /dev/null &
-pids+=($!)
+source bench/sinks.sh
 
 echo "bench: building crier (release)"
 swift build -c release --product crier 2>&1 | grep -E "error|warning" || true
