@@ -35,9 +35,7 @@ struct PlanCommand: AsyncParsableCommand {
         let end = try to.map { try ScheduleDates.parse($0, option: "--to", zone: zone) } ?? start.addingTimeInterval(30 * 86_400)
         guard start < end else { throw InputError("--to must be after --from") }
 
-        let library = try Composer.loadLibrary(for: system.configuration)
-        let catalog = ScheduleLoader.load(
-            directory: system.configuration.schedulesDirectory, configuration: system.configuration, library: library)
+        let (library, catalog) = try system.loadSchedules()
         for problem in catalog.problems {
             FileHandle.standardError.write(Data("crier: skipped invalid schedule: \(problem)\n".utf8))
         }

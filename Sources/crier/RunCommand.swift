@@ -64,10 +64,8 @@ struct RunCommand: AsyncParsableCommand {
             return
         }
         let system = try global.open()
-        let library = try Composer.loadLibrary(for: system.configuration)
-        let catalog = try checked(
-            ScheduleLoader.load(directory: system.configuration.schedulesDirectory, configuration: system.configuration, library: library),
-            logger: logger)
+        let (library, loaded) = try system.loadSchedules()
+        let catalog = try checked(loaded, logger: logger)
         let scheduler = Scheduler(composer: Composer(system: system, library: library), catalog: catalog, logger: Logger(label: "crier.scheduler"))
         let dispatcher = try system.makeDispatcher(logger: Logger(label: "crier.dispatch"))
         let signals = SignalWatcher(signals: [SIGTERM, SIGINT]) { signal in
@@ -131,10 +129,8 @@ struct RunCommand: AsyncParsableCommand {
             delivering: simulateDeliver)
         let until = try ScheduleDates.parse(text, option: "--simulate-until", zone: system.configuration.timeZone)
         guard until > clock.now() else { throw InputError("--simulate-until must be in the future") }
-        let library = try Composer.loadLibrary(for: system.configuration)
-        let catalog = try checked(
-            ScheduleLoader.load(directory: system.configuration.schedulesDirectory, configuration: system.configuration, library: library),
-            logger: logger)
+        let (library, loaded) = try system.loadSchedules()
+        let catalog = try checked(loaded, logger: logger)
         // Signatures carry the real time: receivers reject timestamps far from their own clock.
         let transports =
             simulateDeliver ? try system.makeTransports(logger: Logger(label: "crier.rehearsal"), signingClock: SystemClock()) : nil

@@ -38,9 +38,7 @@ struct SchedulesCommand: AsyncParsableCommand {
 
         func run() async throws {
             let system = try global.open()
-            let library = try Composer.loadLibrary(for: system.configuration)
-            let catalog = ScheduleLoader.load(
-                directory: system.configuration.schedulesDirectory, configuration: system.configuration, library: library)
+            let catalog = try system.loadSchedules().catalog
             let planner = SchedulePlanner(configuration: system.configuration)
             let now = system.clock.now()
             let rows = catalog.schedules.map { schedule in
@@ -74,9 +72,7 @@ struct SchedulesCommand: AsyncParsableCommand {
 
         func run() async throws {
             let system = try global.open()
-            let library = try Composer.loadLibrary(for: system.configuration)
-            let catalog = ScheduleLoader.load(
-                directory: system.configuration.schedulesDirectory, configuration: system.configuration, library: library)
+            let catalog = try system.loadSchedules().catalog
             for problem in catalog.problems {
                 FileHandle.standardError.write(Data("crier: \(problem)\n".utf8))
             }
