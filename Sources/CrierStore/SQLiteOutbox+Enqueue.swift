@@ -20,6 +20,18 @@ extension SQLiteOutbox {
     /// The `next_attempt_at` of a held delivery: 9999-12-31T23:59:59Z, later than any real time.
     static let heldUntil: Double = 253_402_300_799
 
+    /// When a new delivery of `message` is first due: now, or never while the message awaits a
+    /// second operator's approval (`releaseHeldDeliveries` makes held deliveries due).
+    static func dueTime(of message: MessageRecord, now: Date) -> Double {
+        message.state == awaitingApproval ? heldUntil : now.unixSeconds
+    }
+
+    /// A new delivery's idempotency key, made by SQLite as the row is written: `msg_` and 24 hex
+    /// digits (96 random bits), the Standard Webhooks id shape. It is the `webhook-id` and the
+    /// email `Message-ID`, the same on every retry. Keys need to be unique, not secret; the column's
+    /// UNIQUE constraint turns the vanishing chance of a repeat into an error, never a lost row.
+    static let newIdempotencyKeySQL = "'msg_' || lower(hex(randomblob(12)))"
+
     /// Inserts the message row and its renditions.
     func insertMessage(_ db: Database, _ message: MessageRecord, renditions: [Rendition], now: Date) throws {
         let areas = String(decoding: try JSONEncoder().encode(message.areas), as: UTF8.self)
@@ -83,15 +95,14 @@ struct DeliveryWriter {
         self.disabled = disabled
         self.message = message
         self.now = now.unixSeconds
-        // A message awaiting a second operator's approval is written held: pending, but not due
-        // until `releaseHeldDeliveries` makes it due.
-        self.due = message.state == SQLiteOutbox.awaitingApproval ? SQLiteOutbox.heldUntil : now.unixSeconds
+        self.due = SQLiteOutbox.dueTime(of: message, now: now)
         self.statement = try db.cachedStatement(
             sql: """
-                INSERT OR IGNORE INTO deliveries (message_id, channel, destination, route, endpoint_id,
+                INSERT INTO deliveries (message_id, channel, destination, route, endpoint_id,
                     subscriber_id, recipient_name, unsubscribe_token, locale, state, attempts, next_attempt_at,
                     last_error, idempotency_key, priority, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, \(SQLiteOutbox.newIdempotencyKeySQL), ?, ?, ?)
+                ON CONFLICT (message_id, channel, destination) DO NOTHING
                 """)
     }
 
@@ -106,7 +117,7 @@ struct DeliveryWriter {
         statement.setUncheckedArguments([
             message.id, delivery.channel.rawValue, delivery.destination, delivery.route, delivery.endpointID,
             delivery.subscriberID, delivery.recipientName, delivery.unsubscribeToken, delivery.locale,
-            state.rawValue, due, lastError, RandomToken.idempotencyKey(), message.priority.rawValue, now, now,
+            state.rawValue, due, lastError, message.priority.rawValue, now, now,
         ])
         try statement.execute()
         written += db.changesCount

@@ -23,19 +23,18 @@ extension SQLiteOutbox {
     }
 
     /// Records a schedule slot and enqueues its message to fixed deliveries plus a subscriber
-    /// audience streamed from the table, in one transaction; false (nothing written) if already recorded.
+    /// audience, in one transaction. Returns the deliveries written, or nil (nothing written) if
+    /// the slot was already recorded.
     public func recordSlot(
         scheduleID: String, slotKey: String, outcome: SlotOutcome, at: Date, message: MessageRecord,
-        renditions: [Rendition], fixedDeliveries: [NewDelivery], audience: SubscriberAudience?,
-        delivery: (Subscriber) throws -> NewDelivery?
-    ) throws -> Bool {
+        renditions: [Rendition], fixedDeliveries: [NewDelivery], subscribers: SubscriberDeliveries?
+    ) throws -> Int? {
         try write("record slot \(scheduleID) \(slotKey)") { db in
             guard try insertSlot(db, scheduleID: scheduleID, slotKey: slotKey, outcome: outcome, at: at, message: message)
-            else { return false }
+            else { return nil }
             try insertMessage(db, message, renditions: renditions, now: at)
-            _ = try insertDeliveries(
-                db, of: message, fixedDeliveries: fixedDeliveries, audience: audience, now: at, delivery: delivery)
-            return true
+            return try insertDeliveries(
+                db, of: message, fixedDeliveries: fixedDeliveries, subscribers: subscribers, now: at)
         }
     }
 

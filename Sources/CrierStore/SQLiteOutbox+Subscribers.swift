@@ -1,20 +1,23 @@
 public import Foundation
 internal import GRDB
-public import CrierCore
+internal import CrierCore
 
 extension SQLiteOutbox {
     /// Imports subscribers in one transaction: new addresses are inserted with a fresh unsubscribe
     /// token, known ones (matched case-insensitively) updated, keeping their token and any unsubscribe.
+    ///
+    /// Inputs are written as given: the caller has validated and trimmed them (`SubscriberImport`).
     @discardableResult
     public func upsertSubscribers(_ inputs: some Sequence<SubscriberInput>, now: Date) throws
         -> (inserted: Int, updated: Int)
     {
         try write("import subscribers") { db in
-            let statement = try db.cachedStatement(
+            let statement = try RawStatement(
+                db,
                 sql: """
                     INSERT INTO subscribers (email, name, area, topics, locale, is_test, unsubscribe_token,
                         created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
                     ON CONFLICT (email) DO UPDATE SET
                         name = excluded.name, area = excluded.area, topics = excluded.topics,
                         locale = excluded.locale, is_test = excluded.is_test, updated_at = excluded.updated_at
@@ -25,13 +28,20 @@ extension SQLiteOutbox {
             var highest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM subscribers") ?? 0
             var inserted = 0
             var updated = 0
+            var tokens = RandomTokenGenerator()
             let at = now.unixSeconds
             for input in inputs {
-                statement.setUncheckedArguments([
-                    input.email.trimmingCharacters(in: .whitespaces), input.name, input.area,
-                    Self.storedTopics(input.topics), input.locale, input.isTest, RandomToken.unsubscribeToken(), at, at,
-                ])
-                guard let id = try Int64.fetchOne(statement) else { continue }
+                statement.reset()
+                statement.bind(input.email, at: 1)
+                statement.bind(input.name, at: 2)
+                statement.bind(input.area, at: 3)
+                statement.bind(Self.storedTopics(input.topics), at: 4)
+                statement.bind(input.locale, at: 5)
+                statement.bind(input.isTest, at: 6)
+                statement.bind(tokens.unsubscribeToken(), at: 7)
+                statement.bind(at, at: 8)
+                guard try statement.step() else { continue }
+                let id = statement.int64(at: 0)
                 if id > highest {
                     highest = id
                     inserted += 1
@@ -106,38 +116,6 @@ extension SQLiteOutbox {
         }
     }
 
-    /// Writes a message with the fixed deliveries and one delivery per subscriber the audience
-    /// reaches (`delivery` builds it, or returns nil to skip the person), streaming subscribers
-    /// straight from the table into the outbox in one transaction. Returns the deliveries written.
-    @discardableResult
-    public func enqueue(
-        _ message: MessageRecord, renditions: [Rendition], fixedDeliveries: [NewDelivery],
-        audience: SubscriberAudience?, now: Date, delivery: (Subscriber) throws -> NewDelivery?
-    ) throws -> Int {
-        try write("enqueue \(message.id)") { db in
-            try insertMessage(db, message, renditions: renditions, now: now)
-            return try insertDeliveries(db, of: message, fixedDeliveries: fixedDeliveries, audience: audience, now: now, delivery: delivery)
-        }
-    }
-
-    func insertDeliveries(
-        _ db: Database, of message: MessageRecord, fixedDeliveries: [NewDelivery], audience: SubscriberAudience?,
-        now: Date, delivery: (Subscriber) throws -> NewDelivery?
-    ) throws -> Int {
-        var writer = try DeliveryWriter(db, message: message, now: now)
-        for fixed in fixedDeliveries {
-            try writer.insert(fixed)
-        }
-        if let audience {
-            try forEachSubscriber(in: audience, db) { person in
-                if let newDelivery = try delivery(person) {
-                    try writer.insert(newDelivery)
-                }
-            }
-        }
-        return writer.written
-    }
-
     func forEachSubscriber(in audience: SubscriberAudience, _ db: Database, _ body: (Subscriber) throws -> Void) throws {
         let query = Self.audienceQuery(audience, select: "*")
         let rows = try Row.fetchCursor(db, sql: query.sql + " ORDER BY id", arguments: query.arguments)
@@ -164,10 +142,10 @@ extension SQLiteOutbox {
         return (sql, arguments)
     }
 
+    /// The `topics` column: `all`, or the topics joined by `;`.
     static func storedTopics(_ topics: [String]) -> String {
-        let cleaned = topics.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if cleaned.isEmpty || cleaned.contains(Subscriber.allTopics) { return Subscriber.allTopics }
-        return cleaned.joined(separator: ";")
+        if topics.isEmpty || topics.contains(Subscriber.allTopics) { return Subscriber.allTopics }
+        return topics.count == 1 ? topics[0] : topics.joined(separator: ";")
     }
 
     func subscriber(_ row: Row) -> Subscriber {

@@ -38,7 +38,7 @@ import Testing
             try outbox.recordSlot(
                 scheduleID: "other", slotKey: "2026-03-30T07:00:00Z", outcome: .fired, at: Fixture.t0,
                 message: Fixture.message("msg_x"), renditions: [], fixedDeliveries: [],
-                audience: SubscriberAudience(areas: nil, topic: "scams"), delivery: { _ in nil }))
+                subscribers: Fixture.residents(SubscriberAudience(areas: nil, topic: "scams"))) == 0)
         let last = try #require(try outbox.lastSlot(scheduleID: "daily"))
         #expect(last.slotKey == "2026-03-29T07:00:00Z" && last.outcome == .skippedNothingNew && last.messageID == nil)
         #expect(try outbox.slots(outcome: .missed).map(\.slotKey) == ["2026-03-28T08:00:00Z"])

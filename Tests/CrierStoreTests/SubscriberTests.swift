@@ -58,12 +58,7 @@ import Testing
         let bob = try #require(try outbox.subscriber(email: "bob@example.org"))
         let written = try outbox.enqueue(
             Fixture.message("msg_a"), renditions: [], fixedDeliveries: [Fixture.webhook("nlink")],
-            audience: SubscriberAudience(areas: nil, topic: "scams"), now: Fixture.t0
-        ) { person in
-            NewDelivery(
-                channel: .email, destination: person.email, route: "email", subscriberID: person.id,
-                recipientName: person.name, unsubscribeToken: person.unsubscribeToken, locale: person.locale)
-        }
+            subscribers: Fixture.residents(SubscriberAudience(areas: nil, topic: "scams")), now: Fixture.t0)
         #expect(written == 4)
         #expect(try outbox.unsubscribe(token: bob.unsubscribeToken, now: Fixture.t0 + 1))
         #expect(try outbox.unsubscribe(token: "no-such-token", now: Fixture.t0 + 1) == false)
@@ -78,22 +73,11 @@ import Testing
         let folder = try TemporaryFolder()
         let outbox = try SQLiteOutbox(path: folder.databasePath)
         try outbox.upsertSubscribers(Self.people, now: Fixture.t0)
-        let ann = try #require(try outbox.subscriber(email: "ann@example.org"))
-        func annDelivery(_ person: Subscriber) -> NewDelivery? {
-            guard person.id == ann.id else { return nil }
-            return NewDelivery(
-                channel: .email, destination: person.email, route: "email", subscriberID: person.id,
-                recipientName: person.name, unsubscribeToken: person.unsubscribeToken)
-        }
-        let audience = SubscriberAudience(areas: ["central"], topic: "scams")
-        try outbox.enqueue(
-            Fixture.message("msg_a"), renditions: [], fixedDeliveries: [], audience: audience, now: Fixture.t0,
-            delivery: annDelivery)
+        let ann = Fixture.residents(SubscriberAudience(areas: ["central"], topic: "scams"))
+        try outbox.enqueue(Fixture.message("msg_a"), renditions: [], fixedDeliveries: [], subscribers: ann, now: Fixture.t0)
         let sent = try #require(try outbox.claim(route: "email", limit: 1, now: Fixture.t0, lease: 60, owner: "w").first)
         try outbox.record([Fixture.result(sent, .delivered(detail: "250 ok <ann@example.org>"), .markDelivered)])
-        try outbox.enqueue(
-            Fixture.message("msg_b"), renditions: [], fixedDeliveries: [], audience: audience, now: Fixture.t0,
-            delivery: annDelivery)
+        try outbox.enqueue(Fixture.message("msg_b"), renditions: [], fixedDeliveries: [], subscribers: ann, now: Fixture.t0)
 
         let export = try #require(try outbox.exportSubscriber(email: "ann@example.org"))
         #expect(export.subscriber?.email == "ann@example.org")
@@ -115,6 +99,64 @@ import Testing
         #expect(try outbox.forgetSubscriber(email: "ann@example.org", now: Fixture.t0 + 6) == false)
 
         #expect(try outbox.integrityCheck() == "ok")
+    }
+
+    @Test func eachResidentGetsOneDeliveryWithTheirOwnDetailsInARenderedLocale() throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        try outbox.upsertSubscribers(
+            Self.people + [
+                SubscriberInput(email: "eli@example.org", area: "east", topics: ["scams"], locale: "pl-PL"),
+                SubscriberInput(email: "fay@example.org", name: "Fay", area: "west", topics: ["scams"], locale: "gu"),
+            ], now: Fixture.t0)
+        var asked: [String] = []
+        let residents = SubscriberDeliveries(
+            audience: SubscriberAudience(areas: nil, topic: "scams"), route: "email",
+            renditionLocale: { tag in
+                asked.append(tag)
+                return tag.hasPrefix("pl") ? "pl" : "en"
+            })
+        // A fixed delivery to a resident's own address is not doubled.
+        let written = try outbox.enqueue(
+            Fixture.message("msg_r"), renditions: [], fixedDeliveries: [Fixture.email("bob@example.org")],
+            subscribers: residents, now: Fixture.t0)
+        #expect(written == 5)
+        #expect(asked.sorted() == ["en", "gu", "pl", "pl-PL"])
+
+        let rows = try outbox.deliveries(state: .pending, limit: 10)
+        #expect(rows.count == 5)
+        #expect(Set(rows.map(\.idempotencyKey)).count == 5)
+        let byAddress = Dictionary(uniqueKeysWithValues: rows.map { ($0.destination, $0) })
+        for person in try outbox.subscribers(area: nil) where person.follows("scams") && person.email != "bob@example.org" {
+            let row = try #require(byAddress[person.email])
+            #expect(row.subscriberID == person.id && row.unsubscribeToken == person.unsubscribeToken)
+            #expect(row.recipientName == (person.name.isEmpty ? nil : person.name))
+            #expect(row.route == "email" && row.channel == .email && row.endpointID == nil)
+            #expect(row.nextAttemptAt == Fixture.t0)
+        }
+        #expect(byAddress["dan@example.org"]?.locale == "pl")
+        #expect(byAddress["eli@example.org"]?.locale == "pl")
+        #expect(byAddress["fay@example.org"]?.locale == "en")
+        #expect(byAddress["ann@example.org"]?.locale == "en")
+    }
+
+    @Test func residentsOfAMessageAwaitingApprovalAreWrittenHeld() throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        try outbox.upsertSubscribers(Self.people, now: Fixture.t0)
+        let message = Fixture.message("msg_held", state: SQLiteOutbox.awaitingApproval)
+        let written = try outbox.enqueue(
+            message, renditions: [], fixedDeliveries: [],
+            subscribers: Fixture.residents(SubscriberAudience(areas: ["west", "east"], topic: "scams")), now: Fixture.t0)
+        #expect(written == 2)
+        #expect(try outbox.claim(route: "email", limit: 10, now: Fixture.t0 + 3600, lease: 60, owner: "w").isEmpty)
+    }
+
+    @Test func anEmptyAudienceWritesNoResidentDeliveries() throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        try outbox.upsertSubscribers(Self.people, now: Fixture.t0)
+        let written = try outbox.enqueue(
+            Fixture.message("msg_none"), renditions: [], fixedDeliveries: [Fixture.webhook("nlink")],
+            subscribers: Fixture.residents(SubscriberAudience(areas: ["south"], topic: "scams")), now: Fixture.t0)
+        #expect(written == 1)
     }
 
     @Test func addressHashIsTheSHA256OfTheLowercasedAddress() {

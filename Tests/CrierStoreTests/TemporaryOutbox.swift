@@ -43,6 +43,11 @@ enum Fixture {
             recipientName: "Resident", unsubscribeToken: "tok")
     }
 
+    /// Email deliveries to the residents `audience` reaches, in English whatever their locale.
+    static func residents(_ audience: SubscriberAudience) -> SubscriberDeliveries {
+        SubscriberDeliveries(audience: audience, route: "email", renditionLocale: { _ in "en" })
+    }
+
     static func result(
         _ delivery: DeliveryRecord, _ outcome: DeliveryOutcome, _ action: DeliveryStateMachine.Action,
         at: Date = t0

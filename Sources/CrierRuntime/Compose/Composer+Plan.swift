@@ -16,8 +16,8 @@ struct CompositionPlan {
     let renditions: [Rendition]
     let endpoints: [Endpoint]
     let fixedDeliveries: [NewDelivery]
-    let audience: SubscriberAudience?
-    let subscriberDelivery: (Subscriber) throws -> NewDelivery?
+    /// The residents it reaches (nil when it goes to endpoints only).
+    let subscribers: SubscriberDeliveries?
 }
 
 extension Composer {
@@ -86,7 +86,6 @@ extension Composer {
         let endpoints = configuration.endpoints.filter { endpoint in
             channels.contains(endpoint.kind) && endpoint.receives(topic: metadata.topic, targetAreas: targetAreas)
                 && disabled[endpoint.id] == nil && (request.status != .test || endpoint.isTestRecipient)
-                && (request.onlyDestinations?.contains(endpoint.destination) ?? true)
         }
         let fixed = endpoints.map { endpoint in
             NewDelivery(
@@ -97,26 +96,14 @@ extension Composer {
         }
 
         let subscriberAreas: Set<String>? = everywhere ? nil : Set(areaIDs)
-        let audience =
-            channels.contains(.email)
-            ? SubscriberAudience(areas: subscriberAreas, topic: metadata.topic, testOnly: request.status == .test) : nil
         let library = self.library
-        let only = request.onlyDestinations
-        var localeFor: [String: String] = [:]
-        let subscriberDelivery: (Subscriber) throws -> NewDelivery? = { person in
-            if let only, !only.contains(person.email) { return nil }
-            let locale: String
-            if let known = localeFor[person.locale] {
-                locale = known
-            } else {
-                locale = (try? library.resolvedLocale(template: metadata.id, requested: person.locale)) ?? "en"
-                localeFor[person.locale] = locale
-            }
-            return NewDelivery(
-                channel: .email, destination: person.email, route: DeliveryRoute.email, subscriberID: person.id,
-                recipientName: person.name.isEmpty ? nil : person.name, unsubscribeToken: person.unsubscribeToken,
-                locale: locale)
-        }
+        let subscribers =
+            channels.contains(.email)
+            ? SubscriberDeliveries(
+                audience: SubscriberAudience(areas: subscriberAreas, topic: metadata.topic, testOnly: request.status == .test),
+                route: DeliveryRoute.email,
+                renditionLocale: { tag in (try? library.resolvedLocale(template: metadata.id, requested: tag)) ?? "en" })
+            : nil
 
         let variables = request.variables.mapValues(\.jsonValue)
         let variablesJSON =
@@ -141,7 +128,7 @@ extension Composer {
         return CompositionPlan(
             metadata: metadata, areaIDs: areaIDs, subscriberAreas: subscriberAreas, channels: channels,
             locales: metadata.locales, headline: headline, message: message, renditions: renditions, endpoints: endpoints,
-            fixedDeliveries: fixed, audience: audience, subscriberDelivery: subscriberDelivery)
+            fixedDeliveries: fixed, subscribers: subscribers)
     }
 
     private static func refuseLineBreaks(_ subject: String, template: String, locale: String) throws {

@@ -55,7 +55,7 @@ public final class Composer: Sendable {
         let now = system.clock.now()
         let written = try system.outbox.enqueue(
             plan.message, renditions: plan.renditions, fixedDeliveries: plan.fixedDeliveries,
-            audience: plan.audience, now: now, delivery: plan.subscriberDelivery)
+            subscribers: plan.subscribers, now: now)
         return ComposedMessage(id: plan.message.id, headline: plan.headline, deliveries: written)
     }
 
@@ -64,17 +64,12 @@ public final class Composer: Sendable {
     public func compose(_ request: CompositionRequest, scheduleID: String, slotKey: String) throws -> ComposedMessage? {
         let plan = try makePlan(request, messageID: Self.newMessageID())
         let now = system.clock.now()
-        var written = 0
-        let recorded = try system.outbox.recordSlot(
-            scheduleID: scheduleID, slotKey: slotKey, outcome: .fired, at: now, message: plan.message,
-            renditions: plan.renditions, fixedDeliveries: plan.fixedDeliveries, audience: plan.audience
-        ) { subscriber in
-            let delivery = try plan.subscriberDelivery(subscriber)
-            if delivery != nil { written += 1 }
-            return delivery
-        }
-        guard recorded else { return nil }
-        return ComposedMessage(id: plan.message.id, headline: plan.headline, deliveries: written + plan.fixedDeliveries.count)
+        guard
+            let written = try system.outbox.recordSlot(
+                scheduleID: scheduleID, slotKey: slotKey, outcome: .fired, at: now, message: plan.message,
+                renditions: plan.renditions, fixedDeliveries: plan.fixedDeliveries, subscribers: plan.subscribers)
+        else { return nil }
+        return ComposedMessage(id: plan.message.id, headline: plan.headline, deliveries: written)
     }
 
     /// Renders `request` in one locale exactly as composing would, without writing anything (`crier preview`).

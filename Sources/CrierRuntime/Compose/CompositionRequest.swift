@@ -20,13 +20,11 @@ public struct CompositionRequest: Sendable {
     public var expiresAt: Date?
     /// The message's lifecycle state when written: `queued`, or `awaiting_approval` (deliveries held).
     public var state: String
-    /// Send only to these destinations (an update or cancel goes to exactly the original's recipients).
-    public var onlyDestinations: Set<String>?
 
     public init(
         template: String, areas: [String], channels: Set<Channel> = [], variables: [String: TemplateValue] = [:],
         status: AlertStatus = .actual, kind: MessageKind = .alert, priority: Priority = .normal, references: String? = nil,
-        proposedBy: String, expiresAt: Date? = nil, state: String = MessageState.queued, onlyDestinations: Set<String>? = nil
+        proposedBy: String, expiresAt: Date? = nil, state: String = MessageState.queued
     ) {
         self.template = template
         self.areas = areas
@@ -39,7 +37,6 @@ public struct CompositionRequest: Sendable {
         self.proposedBy = proposedBy
         self.expiresAt = expiresAt
         self.state = state
-        self.onlyDestinations = onlyDestinations
     }
 }
 
