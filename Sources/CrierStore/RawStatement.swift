@@ -66,6 +66,8 @@ final class RawStatement {
         }
     }
 
-    /// The integer in column `index` (0-based) of the current row.
-    func int64(at index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
+    /// Runs a statement that returns no rows.
+    func run() throws {
+        while try step() {}
+    }
 }

@@ -21,11 +21,7 @@ extension SQLiteOutbox {
                     ON CONFLICT (email) DO UPDATE SET
                         name = excluded.name, area = excluded.area, topics = excluded.topics,
                         locale = excluded.locale, is_test = excluded.is_test, updated_at = excluded.updated_at
-                    RETURNING id
                     """)
-            // Row ids only grow within this transaction, so a returned id above every one seen so far
-            // is a new row; anything else is an update (also of an address repeated in the input).
-            var highest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM subscribers") ?? 0
             var inserted = 0
             var updated = 0
             var tokens = RandomTokenGenerator()
@@ -40,10 +36,10 @@ extension SQLiteOutbox {
                 statement.bind(input.isTest, at: 6)
                 statement.bind(tokens.unsubscribeToken(), at: 7)
                 statement.bind(at, at: 8)
-                guard try statement.step() else { continue }
-                let id = statement.int64(at: 0)
-                if id > highest {
-                    highest = id
+                // An upsert that inserts moves the connection's last row id; one that updates does not.
+                let lastRow = db.lastInsertedRowID
+                try statement.run()
+                if db.lastInsertedRowID != lastRow {
                     inserted += 1
                 } else {
                     updated += 1

@@ -35,11 +35,31 @@ struct SubscriberImportTests {
         #expect(problem.description.contains(mention), "\(problem)")
     }
 
-    @Test("a file that is not a residents CSV is refused whole", arguments: [("unclosed-quote.csv", "never closed"), ("missing-column.csv", "no \"topics\" column")])
+    @Test("a file that is not a residents CSV is refused whole", arguments: [
+            ("unclosed-quote.csv", "never closed"), ("missing-column.csv", "no \"topics\" column"),
+            ("text-after-quote.csv", ":2: not valid CSV: text after the closing quote"),
+        ])
     func badFile(_ file: String, _ mention: String) throws {
         let error = try #require(throws: InputError.self) { try Self.validate(file) }
         #expect(error.message.contains(file))
         #expect(error.message.contains(mention), "\(error)")
+    }
+
+    @Test("a spreadsheet's byte order mark and CRLF lines are read as plain CSV")
+    func byteOrderMark() throws {
+        let result = try Self.validate("excel-bom.csv")
+        #expect(result.problems.isEmpty)
+        #expect(result.accepted.map(\.email) == ["zofia@example.org", "kiran@example.org"])
+        #expect(result.accepted.map(\.locale) == ["pl", "gu-IN"])
+        #expect(result.accepted[1].topics == ["all"])
+    }
+
+    @Test("names: printable text of any script passes, line breaks and control characters do not", arguments: [
+        ("Ann Smith", true), ("Zofia Łukasiewicz", true), ("કિરણ પટેલ", true), ("Ann\u{7F}", false), ("Ann\tSmith", false),
+        ("Ann\u{85}Smith", false), ("", true),
+    ])
+    func singleLineNames(_ name: String, _ valid: Bool) {
+        #expect(SubscriberImport.isSingleLine(name) == valid)
     }
 
     @Test("quoted fields, CRLF, blank lines, default locale and the test column")

@@ -27,85 +27,114 @@ public struct SubscriberImport: Sendable {
     static let requiredColumns = ["email", "name", "area", "topics", "locale"]
     static let optionalColumns = ["test"]
 
-    /// Validates `text` against the configured areas and topics.
+    /// Validates `text` against the configured areas and topics, reading it one record at a time.
     public static func validate(_ text: String, file: String, areas: Set<String>, topics: Set<String>) throws -> SubscriberImport {
-        let records: [CSVReader.Record]
-        do {
-            records = try CSVReader.records(text)
+        var validator: RowValidator?
+        var headerProblem: InputError?
+        do throws(CSVReader.Failure) {
+            try CSVReader.forEachRecord(in: text) { record in
+                guard headerProblem == nil else { return }
+                if validator == nil {
+                    do throws(InputError) {
+                        validator = try RowValidator(header: record, file: file, areas: areas, topics: topics)
+                    } catch {
+                        headerProblem = error
+                    }
+                } else {
+                    validator?.check(record)
+                }
+            }
         } catch {
             throw InputError("\(file):\(error.line): not valid CSV: \(error.message)")
         }
-        guard let header = records.first else { throw InputError("\(file): the file is empty (expected a header line: \(requiredColumns.joined(separator: ",")))") }
-        let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        for column in requiredColumns where !columns.contains(column) {
-            throw InputError("\(file):\(header.line): the header has no \"\(column)\" column (expected \(requiredColumns.joined(separator: ","))[,test])")
+        if let headerProblem { throw headerProblem }
+        guard let validator else {
+            throw InputError("\(file): the file is empty (expected a header line: \(requiredColumns.joined(separator: ",")))")
         }
-        for column in columns where !requiredColumns.contains(column) && !optionalColumns.contains(column) {
-            throw InputError("\(file):\(header.line): unknown column \"\(column)\"")
-        }
-        let index = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return SubscriberImport(accepted: validator.accepted, problems: validator.problems, file: file)
+    }
 
+    /// Checks rows against the header's columns, collecting the good ones and the problems.
+    private struct RowValidator {
+        let columnCount: Int
+        let email: Int, name: Int, area: Int, topics: Int, locale: Int
+        let test: Int?
+        let knownAreas: Set<String>
+        let knownTopics: Set<String>
         var accepted: [SubscriberInput] = []
-        accepted.reserveCapacity(records.count)
         var problems: [Problem] = []
+        /// Lowercased addresses already accepted, with their line.
         var seen: [String: Int] = [:]
-        for record in records.dropFirst() {
-            func value(_ column: String) -> String {
-                guard let position = index[column], position < record.fields.count else { return "" }
-                return trimmedSpaces(record.fields[position])
+
+        init(header: CSVReader.Record, file: String, areas: Set<String>, topics: Set<String>) throws(InputError) {
+            let columns = header.fields.map { trimmedSpaces($0).lowercased() }
+            for column in requiredColumns where !columns.contains(column) {
+                throw InputError(
+                    "\(file):\(header.line): the header has no \"\(column)\" column (expected \(requiredColumns.joined(separator: ","))[,test])")
             }
-            func refuse(_ field: String, _ message: String) { problems.append(Problem(line: record.line, field: field, message: message)) }
-            guard record.fields.count == columns.count else {
-                refuse("row", "expected \(columns.count) fields, found \(record.fields.count)")
-                continue
+            for column in columns where !requiredColumns.contains(column) && !optionalColumns.contains(column) {
+                throw InputError("\(file):\(header.line): unknown column \"\(column)\"")
             }
-            let email = value("email")
-            let name = value("name")
-            let area = value("area")
-            let locale = value("locale").isEmpty ? "en" : value("locale")
-            let topicsText = value("topics")
+            func position(_ column: String) -> Int? { columns.firstIndex(of: column) }
+            columnCount = columns.count
+            email = position("email")!
+            name = position("name")!
+            area = position("area")!
+            self.topics = position("topics")!
+            locale = position("locale")!
+            test = position("test")
+            knownAreas = areas
+            knownTopics = topics
+        }
+
+        mutating func check(_ record: CSVReader.Record) {
             var valid = true
+            func refuse(_ field: String, _ message: String) {
+                problems.append(Problem(line: record.line, field: field, message: message))
+                valid = false
+            }
+            guard record.fields.count == columnCount else {
+                refuse("row", "expected \(columnCount) fields, found \(record.fields.count)")
+                return
+            }
+            let email = trimmedSpaces(record.fields[email])
+            let name = trimmedSpaces(record.fields[name])
+            let area = trimmedSpaces(record.fields[area])
+            let localeText = trimmedSpaces(record.fields[locale])
+            let locale = localeText.isEmpty ? "en" : localeText
             do {
                 try EmailAddress.validate(address: email, field: "email")
             } catch {
                 refuse("email", "\"\(email)\" is not a valid email address")
-                valid = false
             }
-            if name.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0.properties.generalCategory == .control }) {
+            if !isSingleLine(name) {
                 refuse("name", "must be a single line without control characters")
-                valid = false
             }
-            if !areas.contains(area) {
-                refuse("area", "unknown area \"\(area)\" (known: \(areas.sorted().joined(separator: ", ")))")
-                valid = false
+            if !knownAreas.contains(area) {
+                refuse("area", "unknown area \"\(area)\" (known: \(knownAreas.sorted().joined(separator: ", ")))")
             }
-            let topicList = topicsText.split(separator: ";").map { trimmedSpaces(String($0)) }.filter { !$0.isEmpty }
+            let topicList = record.fields[topics].split(separator: ";").map { trimmedSpaces(String($0)) }.filter { !$0.isEmpty }
             if topicList.isEmpty {
                 refuse("topics", "empty (use all, or topics separated by ;)")
-                valid = false
             }
-            for topic in topicList where topic != Subscriber.allTopics && !topics.contains(topic) {
+            for topic in topicList where topic != Subscriber.allTopics && !knownTopics.contains(topic) {
                 refuse("topics", "unknown topic \"\(topic)\"")
-                valid = false
             }
             if !isLanguageTag(locale) {
                 refuse("locale", "\"\(locale)\" is not a BCP 47 language tag such as en, pl or gu-IN")
-                valid = false
             }
             var isTest = false
-            if index["test"] != nil {
-                switch value("test").lowercased() {
+            if let test {
+                let text = trimmedSpaces(record.fields[test])
+                switch text.lowercased() {
                 case "", "false", "no", "0": isTest = false
                 case "true", "yes", "1": isTest = true
-                default:
-                    refuse("test", "expected true or false, found \"\(value("test"))\"")
-                    valid = false
+                default: refuse("test", "expected true or false, found \"\(text)\"")
                 }
             }
             let key = email.lowercased()
             if let first = seen[key] {
                 refuse("email", "duplicate of line \(first)")
-                valid = false
             } else if valid {
                 seen[key] = record.line
             }
@@ -114,7 +143,13 @@ public struct SubscriberImport: Sendable {
                     SubscriberInput(email: email, name: name, area: area, topics: topicList, locale: locale, isTest: isTest))
             }
         }
-        return SubscriberImport(accepted: accepted, problems: problems, file: file)
+    }
+
+    /// True when `text` has no line breaks or other control characters; checks bytes first, since
+    /// almost every name is plain printable ASCII.
+    static func isSingleLine(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return true }
+        return !text.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 
     /// `text` without leading and trailing spaces and tabs; cheap when there are none (the usual case).
@@ -129,14 +164,17 @@ public struct SubscriberImport: Sendable {
         return String(text[start...end])
     }
 
-    /// `en`, `pl`, `gu-IN`, `zh-Hant-TW`: letters, then dash-separated letter or digit subtags.
+    /// `en`, `pl`, `gu-IN`, `zh-Hant-TW`: two or three ASCII letters, then dash-separated subtags
+    /// of one to eight ASCII letters or digits.
     static func isLanguageTag(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard let language = parts.first, (2...3).contains(language.count), language.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+        let parts = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+        guard let language = parts.first, (2...3).contains(language.count), language.allSatisfy(isLetter) else {
             return false
         }
         return parts.dropFirst().allSatisfy { part in
-            (1...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            (1...8).contains(part.count) && part.allSatisfy { isLetter($0) || isDigit($0) }
         }
     }
 }
