@@ -11,41 +11,36 @@ extension SQLiteOutbox {
     public func upsertSubscribers(_ inputs: some Sequence<SubscriberInput>, now: Date) throws
         -> (inserted: Int, updated: Int)
     {
-        try write("import subscribers") { db in
-            let statement = try RawStatement(
-                db,
-                sql: """
-                    INSERT INTO subscribers (email, name, area, topics, locale, is_test, unsubscribe_token,
-                        created_at, updated_at)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
-                    ON CONFLICT (email) DO UPDATE SET
-                        name = excluded.name, area = excluded.area, topics = excluded.topics,
-                        locale = excluded.locale, is_test = excluded.is_test, updated_at = excluded.updated_at
-                    """)
-            var inserted = 0
-            var updated = 0
-            var tokens = RandomTokenGenerator()
-            let at = now.unixSeconds
-            for input in inputs {
-                statement.reset()
-                statement.bind(input.email, at: 1)
-                statement.bind(input.name, at: 2)
-                statement.bind(input.area, at: 3)
-                statement.bind(Self.storedTopics(input.topics), at: 4)
-                statement.bind(input.locale, at: 5)
-                statement.bind(input.isTest, at: 6)
-                statement.bind(tokens.unsubscribeToken(), at: 7)
-                statement.bind(at, at: 8)
-                // An upsert that inserts moves the connection's last row id; one that updates does not.
-                let lastRow = db.lastInsertedRowID
-                try statement.run()
-                if db.lastInsertedRowID != lastRow {
-                    inserted += 1
-                } else {
-                    updated += 1
+        var pending: [SubscriberInput]? = Array(inputs)
+        return try upsertSubscribers(batches: { defer { pending = nil }; return pending }, now: now)
+    }
+
+    /// Imports subscribers in one transaction, pulling batches from `next` until it returns nil.
+    /// If `next` throws, nothing is written and its error is rethrown as it is: the caller can
+    /// write rows while it is still checking the rest, and abandon the import if one is bad.
+    @discardableResult
+    public func upsertSubscribers(batches next: () throws -> [SubscriberInput]?, now: Date) throws
+        -> (inserted: Int, updated: Int)
+    {
+        var abandoned: (any Error)?
+        do {
+            return try write("import subscribers") { db in
+                var writer = try SubscriberWriter(db, now: now)
+                while true {
+                    let batch: [SubscriberInput]?
+                    do {
+                        batch = try next()
+                    } catch {
+                        abandoned = error
+                        throw error
+                    }
+                    guard let batch else { break }
+                    for input in batch { try writer.upsert(input) }
                 }
+                return (writer.inserted, writer.updated)
             }
-            return (inserted, updated)
+        } catch {
+            throw abandoned ?? error
         }
     }
 
@@ -152,5 +147,50 @@ extension SQLiteOutbox {
             topics: topics.split(separator: ";").map(String.init), locale: row["locale"], isTest: row["is_test"],
             unsubscribeToken: row["unsubscribe_token"], unsubscribedAt: unsubscribed.map(Date.init(unixSeconds:)),
             createdAt: Date(unixSeconds: row["created_at"]), updatedAt: Date(unixSeconds: row["updated_at"]))
+    }
+}
+
+/// Inserts or updates subscribers inside a write transaction, through one raw prepared statement.
+private struct SubscriberWriter {
+    private let db: Database
+    private let statement: RawStatement
+    private let at: Double
+    private var tokens = RandomTokenGenerator()
+    private(set) var inserted = 0
+    private(set) var updated = 0
+
+    init(_ db: Database, now: Date) throws {
+        self.db = db
+        self.at = now.unixSeconds
+        self.statement = try RawStatement(
+            db,
+            sql: """
+                INSERT INTO subscribers (email, name, area, topics, locale, is_test, unsubscribe_token,
+                    created_at, updated_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+                ON CONFLICT (email) DO UPDATE SET
+                    name = excluded.name, area = excluded.area, topics = excluded.topics,
+                    locale = excluded.locale, is_test = excluded.is_test, updated_at = excluded.updated_at
+                """)
+    }
+
+    mutating func upsert(_ input: SubscriberInput) throws {
+        statement.reset()
+        statement.bind(input.email, at: 1)
+        statement.bind(input.name, at: 2)
+        statement.bind(input.area, at: 3)
+        statement.bind(SQLiteOutbox.storedTopics(input.topics), at: 4)
+        statement.bind(input.locale, at: 5)
+        statement.bind(input.isTest, at: 6)
+        statement.bind(tokens.unsubscribeToken(), at: 7)
+        statement.bind(at, at: 8)
+        // An upsert that inserts moves the connection's last row id; one that updates does not.
+        let lastRow = db.lastInsertedRowID
+        try statement.run()
+        if db.lastInsertedRowID != lastRow {
+            inserted += 1
+        } else {
+            updated += 1
+        }
     }
 }

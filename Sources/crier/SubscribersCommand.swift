@@ -35,31 +35,26 @@ struct SubscribersCommand: AsyncParsableCommand {
 
         func run() async throws {
             let system = try global.open()
-            let text: String
-            do {
-                text = try String(contentsOfFile: file, encoding: .utf8)
-            } catch {
-                throw InputError("\(file): cannot read the file (\(error.localizedDescription))")
-            }
+            let text = try SubscriberImport.readText(file: file)
             let configuration = system.configuration
-            let checked = try SubscriberImport.validate(
-                text, file: file, areas: Set(configuration.areas.map(\.id)), topics: Set(configuration.topics))
-            if !checked.problems.isEmpty && !skipInvalid {
-                let lines = checked.problems.map { "\(file):\($0)" }.joined(separator: "\n")
-                throw InputError("\(checked.problems.count) bad rows, nothing imported (use --skip-invalid to import the rest):\n\(lines)")
-            }
+            let importer = SubscriberImporter(
+                outbox: system.outbox, areas: Set(configuration.areas.map(\.id)), topics: Set(configuration.topics))
             let now = system.clock.now()
-            let result = try system.outbox.upsertSubscribers(checked.accepted, now: now)
+            let outcome = try importer.importCSV(text, file: file, skipInvalid: skipInvalid, now: now)
+            guard outcome.imported else {
+                let lines = outcome.problems.map { "\(file):\($0)" }.joined(separator: "\n")
+                throw InputError("\(outcome.problems.count) bad rows, nothing imported (use --skip-invalid to import the rest):\n\(lines)")
+            }
             try system.outbox.appendAudit(
                 AuditEntry(
                     at: now, actor: Operator.current(nil), action: "subscribers-import", subject: file,
-                    detail: "\(result.inserted) new, \(result.updated) updated, \(checked.problems.count) skipped"))
+                    detail: "\(outcome.inserted) new, \(outcome.updated) updated, \(outcome.problems.count) skipped"))
             switch format {
             case .json:
-                try printJSON(ImportReport(inserted: result.inserted, updated: result.updated, skipped: checked.problems))
+                try printJSON(ImportReport(inserted: outcome.inserted, updated: outcome.updated, skipped: outcome.problems))
             case .text:
-                print("imported \(result.inserted) new and updated \(result.updated) subscribers from \(file)")
-                for problem in checked.problems { print("skipped \(file):\(problem)") }
+                print("imported \(outcome.inserted) new and updated \(outcome.updated) subscribers from \(file)")
+                for problem in outcome.problems { print("skipped \(file):\(problem)") }
             }
         }
     }

@@ -27,42 +27,66 @@ public struct SubscriberImport: Sendable {
     static let requiredColumns = ["email", "name", "area", "topics", "locale"]
     static let optionalColumns = ["test"]
 
-    /// Validates `text` against the configured areas and topics, reading it one record at a time.
+    /// The text of the file at `file`, which must be UTF-8 (spreadsheet programs call it "CSV UTF-8").
+    public static func readText(file: String) throws -> String {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            throw InputError("\(file): cannot read the file (\(error.localizedDescription))")
+        }
+        if let text = String(validating: data, as: UTF8.self) { return text }
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let line = (lines.firstIndex { String(validating: $0, as: UTF8.self) == nil } ?? 0) + 1
+        throw InputError("\(file):\(line): not UTF-8 text (save the file as CSV UTF-8)")
+    }
+
+    /// Validates the whole of `text` against the configured areas and topics.
     public static func validate(_ text: String, file: String, areas: Set<String>, topics: Set<String>) throws -> SubscriberImport {
+        var accepted: [SubscriberInput] = []
+        var problems: [Problem] = []
+        try check(text, file: file, areas: areas, topics: topics, accept: { accepted.append($0) }, refuse: { problems.append($0) })
+        return SubscriberImport(accepted: accepted, problems: problems, file: file)
+    }
+
+    /// Checks `text` one record at a time, handing each good row to `accept` and each problem to
+    /// `refuse` as soon as its row is read. Throws, naming the file and line, when the file is not
+    /// a residents CSV at all (bad CSV, a wrong header, nothing in it).
+    public static func check(
+        _ text: String, file: String, areas: Set<String>, topics: Set<String>,
+        accept: (SubscriberInput) -> Void, refuse: (Problem) -> Void
+    ) throws {
         var validator: RowValidator?
         var headerProblem: InputError?
         do throws(CSVReader.Failure) {
             try CSVReader.forEachRecord(in: text) { record in
                 guard headerProblem == nil else { return }
-                if validator == nil {
+                guard validator != nil else {
                     do throws(InputError) {
                         validator = try RowValidator(header: record, file: file, areas: areas, topics: topics)
                     } catch {
                         headerProblem = error
                     }
-                } else {
-                    validator?.check(record)
+                    return
                 }
+                validator?.check(record, accept: accept, refuse: refuse)
             }
         } catch {
             throw InputError("\(file):\(error.line): not valid CSV: \(error.message)")
         }
         if let headerProblem { throw headerProblem }
-        guard let validator else {
+        guard validator != nil else {
             throw InputError("\(file): the file is empty (expected a header line: \(requiredColumns.joined(separator: ",")))")
         }
-        return SubscriberImport(accepted: validator.accepted, problems: validator.problems, file: file)
     }
 
-    /// Checks rows against the header's columns, collecting the good ones and the problems.
+    /// Checks rows against the header's columns, remembering accepted addresses to catch repeats.
     private struct RowValidator {
         let columnCount: Int
         let email: Int, name: Int, area: Int, topics: Int, locale: Int
         let test: Int?
         let knownAreas: Set<String>
         let knownTopics: Set<String>
-        var accepted: [SubscriberInput] = []
-        var problems: [Problem] = []
         /// Lowercased addresses already accepted, with their line.
         var seen: [String: Int] = [:]
 
@@ -87,10 +111,12 @@ public struct SubscriberImport: Sendable {
             knownTopics = topics
         }
 
-        mutating func check(_ record: CSVReader.Record) {
+        mutating func check(
+            _ record: CSVReader.Record, accept: (SubscriberInput) -> Void, refuse problem: (Problem) -> Void
+        ) {
             var valid = true
             func refuse(_ field: String, _ message: String) {
-                problems.append(Problem(line: record.line, field: field, message: message))
+                problem(Problem(line: record.line, field: field, message: message))
                 valid = false
             }
             guard record.fields.count == columnCount else {
@@ -139,8 +165,7 @@ public struct SubscriberImport: Sendable {
                 seen[key] = record.line
             }
             if valid {
-                accepted.append(
-                    SubscriberInput(email: email, name: name, area: area, topics: topicList, locale: locale, isTest: isTest))
+                accept(SubscriberInput(email: email, name: name, area: area, topics: topicList, locale: locale, isTest: isTest))
             }
         }
     }

@@ -1,0 +1,97 @@
+import CrierCore
+public import CrierStore
+public import Foundation
+import Synchronization
+
+/// Imports a residents CSV in one pass over the file, all or nothing.
+///
+/// One thread checks rows while this one writes the rows already accepted, inside a single
+/// transaction, so checking and SQLite's work overlap on two cores and memory holds a few
+/// batches rather than the whole file. The transaction commits only when the whole file is
+/// acceptable, or, with `skipInvalid`, with every good row; otherwise it rolls back and nothing
+/// is imported.
+public struct SubscriberImporter: Sendable {
+    /// What an import did.
+    public struct Outcome: Sendable {
+        /// False when bad rows stopped the import: nothing was written.
+        public let imported: Bool
+        public let inserted: Int
+        public let updated: Int
+        /// Every bad row, in file order.
+        public let problems: [SubscriberImport.Problem]
+    }
+
+    public let outbox: SQLiteOutbox
+    public let areas: Set<String>
+    public let topics: Set<String>
+    /// Rows handed over at a time.
+    let batchSize: Int
+
+    public init(outbox: SQLiteOutbox, areas: Set<String>, topics: Set<String>) {
+        self.init(outbox: outbox, areas: areas, topics: topics, batchSize: 2048)
+    }
+
+    init(outbox: SQLiteOutbox, areas: Set<String>, topics: Set<String>, batchSize: Int) {
+        self.outbox = outbox
+        self.areas = areas
+        self.topics = topics
+        self.batchSize = batchSize
+    }
+
+    /// Imports `text` (the contents of `file`). Throws when the file is not a residents CSV at all
+    /// or the database fails; bad rows are reported in the outcome.
+    public func importCSV(_ text: String, file: String, skipInvalid: Bool, now: Date) throws -> Outcome {
+        let pipe = RowPipe()
+        let checked = CheckResult()
+        let checker = Thread { [areas, topics, batchSize] in
+            defer { checked.done.signal() }
+            var batch: [SubscriberInput] = []
+            batch.reserveCapacity(batchSize)
+            var problems: [SubscriberImport.Problem] = []
+            do {
+                try SubscriberImport.check(
+                    text, file: file, areas: areas, topics: topics,
+                    accept: { row in
+                        batch.append(row)
+                        if batch.count == batchSize {
+                            pipe.send(batch)
+                            batch.removeAll(keepingCapacity: true)
+                        }
+                    },
+                    refuse: { problem in
+                        if problems.isEmpty && !skipInvalid { pipe.abandon() }
+                        problems.append(problem)
+                    })
+                pipe.send(batch)
+                pipe.finish()
+                checked.state.withLock { $0 = .success(problems) }
+            } catch {
+                pipe.abandon()
+                let failure = error as? InputError ?? InputError("\(file): \(error)")
+                checked.state.withLock { $0 = .failure(failure) }
+            }
+        }
+        checker.start()
+
+        var written: (inserted: Int, updated: Int)?
+        do {
+            written = try outbox.upsertSubscribers(batches: { try pipe.receive() }, now: now)
+        } catch is RowPipe.Abandoned {
+            written = nil
+        } catch {
+            pipe.stopReading()
+            checked.done.wait()
+            throw error
+        }
+        checked.done.wait()
+        let problems = try checked.state.withLock { $0 }.get()
+        return Outcome(
+            imported: written != nil, inserted: written?.inserted ?? 0, updated: written?.updated ?? 0, problems: problems)
+    }
+}
+
+/// What the checking thread found, read once it has signalled `done`.
+private final class CheckResult: Sendable {
+    let state = Mutex<Result<[SubscriberImport.Problem], InputError>>(.success([]))
+    let done = DispatchSemaphore(value: 0)
+}
