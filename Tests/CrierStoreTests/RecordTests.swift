@@ -77,6 +77,24 @@ struct RecordCase: Sendable, CustomTestStringConvertible {
         #expect(try outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 10, lease: 60, owner: "w").isEmpty)
     }
 
+    @Test func aLateResultFromAnExpiredLeaseDoesNotOverruleTheNewHolder() throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        try outbox.enqueue(Fixture.message("msg_a"), renditions: [], deliveries: [Fixture.webhook("a")], now: Fixture.t0)
+        let first = try #require(try outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 60, owner: "w1").first)
+        // w1 stalls past its lease; w2 claims the delivery again.
+        let second = try #require(try outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 61, lease: 60, owner: "w2").first)
+        #expect(first.attempts == 1 && second.attempts == 2)
+        // w1's failure arrives late: recorded, but the delivery stays w2's.
+        try outbox.record([
+            Fixture.result(first, .retry(reason: "timeout", retryAfter: nil), .scheduleRetry(at: Fixture.t0 + 300), at: Fixture.t0 + 62)
+        ])
+        #expect(try outbox.delivery(id: first.id)?.state == .leased)
+        try outbox.record([Fixture.result(second, .delivered(detail: "HTTP 204"), .markDelivered, at: Fixture.t0 + 63)])
+        let after = try #require(try outbox.delivery(id: first.id))
+        #expect(after.state == .delivered && after.lastError == nil)
+        #expect(try outbox.attempts(deliveryID: first.id).map(\.outcome) == ["retry", "delivered"])
+    }
+
     @Test func disabledEndpointIsNeitherClaimedNorFed() throws {
         let outbox = try SQLiteOutbox.inMemory()
         try outbox.enqueue(
