@@ -57,6 +57,27 @@ extension SQLiteOutbox {
         }
     }
 
+    /// Copies the write-ahead log into the database file and empties it, so that page versions
+    /// written before a `forgetSubscriber` (which still hold the address) leave the disk. It waits
+    /// for other processes' reads like any write, and fails if they keep the log busy.
+    public func truncateWriteAheadLog() throws {
+        guard dbWriter is DatabasePool else { return }  // in memory: no log
+        do {
+            try dbWriter.writeWithoutTransaction { db in
+                let (frames, copied) = try db.checkpoint(.truncate)
+                if copied < frames {
+                    throw OutboxStoreError.databaseFailed(
+                        path: path, operation: "empty the write-ahead log",
+                        reason: "another process is still reading \(frames - copied) of its \(frames) pages")
+                }
+            }
+        } catch let error as OutboxStoreError {
+            throw error
+        } catch {
+            throw OutboxStoreError.databaseFailed(path: path, operation: "empty the write-ahead log", reason: Self.describe(error))
+        }
+    }
+
     /// Everything the outbox holds about a person (subject access): their subscriber row, and
     /// every delivery to them with its attempts. Nil if it holds nothing.
     public func exportSubscriber(email: String) throws -> SubscriberExport? {

@@ -69,6 +69,9 @@ public final class SQLiteOutbox: OutboxStore, Sendable {
             // import or composition in memory instead of writing and re-reading their pages.
             try db.execute(sql: "PRAGMA cache_size = -32768")
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            // Deleted and overwritten content is zeroed, so a forgotten address does not linger in
+            // free space within the file (see `truncateWriteAheadLog` for the log).
+            try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         return config
     }

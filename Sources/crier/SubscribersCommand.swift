@@ -149,6 +149,11 @@ struct SubscribersCommand: AsyncParsableCommand {
                 throw InputError("no subscriber \(email)")
             }
             try system.outbox.appendAudit(AuditEntry(at: now, actor: Operator.current(nil), action: "subscribers-forget", subject: "a subscriber"))
+            do {
+                try system.outbox.truncateWriteAheadLog()
+            } catch {
+                standardError("crier: warning: \(error); older copies of the person's rows stay in the write-ahead log until SQLite reuses it")
+            }
             print("forgotten")
         }
     }
