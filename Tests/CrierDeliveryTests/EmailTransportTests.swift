@@ -17,7 +17,7 @@ struct EmailTransportTests {
 
     @Test("delivered; Python reads subject, parts and unsubscribe headers; Message-ID stable across sends")
     func delivered() async throws {
-        let server = try SMTPTestServer(auth: "crier:pw")
+        let server = try await SMTPTestServer(auth: "crier:pw")
         let transport = try makeTransport(relay: server.baseURL, auth: ("crier", "pw"))
         let delivery = Sample.email()
         let first = await transport.deliver(delivery)
@@ -45,7 +45,7 @@ struct EmailTransportTests {
 
     @Test("451 then 250: a retry, then delivered")
     func tempfailOnce() async throws {
-        let server = try SMTPTestServer()
+        let server = try await SMTPTestServer()
         let transport = try makeTransport(relay: server.baseURL)
         let delivery = Sample.email(to: "tempfail-once+zofia@example.net")
         let first = await transport.deliver(delivery)
@@ -58,7 +58,7 @@ struct EmailTransportTests {
 
     @Test("550 is permanent")
     func rejected() async throws {
-        let server = try SMTPTestServer()
+        let server = try await SMTPTestServer()
         let transport = try makeTransport(relay: server.baseURL)
         let outcome = await transport.deliver(Sample.email(to: "reject+zofia@example.net"))
         #expect(outcome.kind == "permanent")
@@ -74,7 +74,7 @@ struct EmailTransportTests {
             Sample.email(to: "eve@example.com\r\nRCPT TO:<victim@example.com>"),
         ])
     func injectionRefused(delivery: OutboundDelivery) async throws {
-        let server = try SMTPTestServer()
+        let server = try await SMTPTestServer()
         let transport = try makeTransport(relay: server.baseURL)
         let outcome = await transport.deliver(delivery)
         #expect(outcome.kind == "permanent")
@@ -85,7 +85,7 @@ struct EmailTransportTests {
 
     @Test("wrong relay credentials are permanent (535)")
     func authRefused() async throws {
-        let server = try SMTPTestServer(auth: "crier:pw")
+        let server = try await SMTPTestServer(auth: "crier:pw")
         let transport = try makeTransport(relay: server.baseURL, auth: ("crier", "wrong"))
         let outcome = await transport.deliver(Sample.email())
         #expect(outcome.kind == "permanent")
@@ -104,7 +104,7 @@ struct EmailTransportTests {
 
     @Test("a loopback relay is refused when private addresses are not allowed")
     func relayPolicy() async throws {
-        let server = try SMTPTestServer()
+        let server = try await SMTPTestServer()
         let transport = try EmailTransport(
             configuration: .init(relayURL: server.baseURL, security: .none, from: "alerts@example.org"))
         let outcome = await transport.deliver(Sample.email())

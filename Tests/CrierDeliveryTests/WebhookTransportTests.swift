@@ -21,7 +21,7 @@ struct WebhookTransportTests {
 
     @Test("delivered with the body byte for byte and a signature the receiver verifies")
     func delivered() async throws {
-        let server = try WebhookTestServer(secrets: [Sample.secretA])
+        let server = try await WebhookTestServer(secrets: [Sample.secretA])
         let clock = ManualClock(Self.start)
         let transport = try makeTransport(clock: clock)
         let delivery = Sample.webhook(url: server.url("/ok/hooks"))
@@ -39,8 +39,8 @@ struct WebhookTransportTests {
 
     @Test("while a key rotates both signatures are sent and each secret verifies")
     func rotation() async throws {
-        let onlyOld = try WebhookTestServer(secrets: [Sample.secretA])
-        let onlyNew = try WebhookTestServer(secrets: [Sample.secretB])
+        let onlyOld = try await WebhookTestServer(secrets: [Sample.secretA])
+        let onlyNew = try await WebhookTestServer(secrets: [Sample.secretB])
         let transport = try makeTransport(secrets: [Sample.secretA, Sample.secretB])
         #expect(await transport.deliver(Sample.webhook(url: onlyOld.url("/ok/r"))).kind == "delivered")
         #expect(await transport.deliver(Sample.webhook(url: onlyNew.url("/ok/r"))).kind == "delivered")
@@ -54,7 +54,7 @@ struct WebhookTransportTests {
 
     @Test("500, 500, 200: three attempts, one webhook-id, fresh timestamps, every signature valid")
     func retriesKeepIdentity() async throws {
-        let server = try WebhookTestServer(secrets: [Sample.secretA])
+        let server = try await WebhookTestServer(secrets: [Sample.secretA])
         let start = Self.start
         let clock = ManualClock(start)
         let transport = try makeTransport(clock: clock)
@@ -77,7 +77,7 @@ struct WebhookTransportTests {
 
     @Test("429 with Retry-After is a retry that carries the wait")
     func retryAfter() async throws {
-        let server = try WebhookTestServer()
+        let server = try await WebhookTestServer()
         let transport = try makeTransport()
         let outcome = await transport.deliver(Sample.webhook(url: server.url("/retry-after/42")))
         #expect(outcome == .retry(reason: "HTTP 429", retryAfter: 42))
@@ -89,7 +89,7 @@ struct WebhookTransportTests {
         "scripted answers map to outcomes",
         arguments: [("/redirect", "permanent"), ("/gone", "gone"), ("/status/404", "permanent"), ("/status/503", "retry"), ("/status/408", "retry"), ("/status/204", "delivered")])
     func scripted(path: String, kind: String) async throws {
-        let server = try WebhookTestServer()
+        let server = try await WebhookTestServer()
         let transport = try makeTransport()
         #expect(await transport.deliver(Sample.webhook(url: server.url(path))).kind == kind)
         #expect(try server.records().map(\.path) == [path])  // the redirect was not followed
@@ -98,7 +98,7 @@ struct WebhookTransportTests {
 
     @Test("a hanging endpoint times out as a retry while other deliveries go through")
     func hangDoesNotBlockOthers() async throws {
-        let server = try WebhookTestServer()
+        let server = try await WebhookTestServer()
         let transport = try makeTransport(limits: TransferLimits(connectTimeout: 2, totalTimeout: 3))
         let started = Date()
         let outcomes = await withTaskGroup(of: (String, DeliveryOutcome, Double).self) { group in
@@ -132,7 +132,7 @@ struct WebhookTransportTests {
 
     @Test("a 20 MB answer is cut off at the cap; the 200 still counts")
     func huge() async throws {
-        let server = try WebhookTestServer()
+        let server = try await WebhookTestServer()
         let transport = try makeTransport()
         let outcome = await transport.deliver(Sample.webhook(url: server.url("/huge")))
         #expect(outcome.kind == "delivered")
@@ -142,7 +142,7 @@ struct WebhookTransportTests {
 
     @Test("loopback endpoints are refused for good when private addresses are not allowed")
     func addressRefused() async throws {
-        let server = try WebhookTestServer()
+        let server = try await WebhookTestServer()
         let transport = try makeTransport(allowPrivate: false)
         let outcome = await transport.deliver(Sample.webhook(url: server.url("/ok/private")))
         #expect(outcome.kind == "permanent")
@@ -153,7 +153,7 @@ struct WebhookTransportTests {
 
     @Test("an endpoint without a secret gets no signature header")
     func unsigned() async throws {
-        let server = try WebhookTestServer()
+        let server = try await WebhookTestServer()
         let transport = try makeTransport()
         #expect(await transport.deliver(Sample.webhook(url: server.url("/ok/u"), endpoint: "other")).kind == "delivered")
         let record = try #require(try server.records().first)

@@ -15,8 +15,8 @@ struct CompositionDeliveryTests {
 
     @Test("East NPA's courier-fraud warning reaches East's subscribers and the matching endpoints, in their locale")
     func eastWarning() async throws {
-        let webhook = try WebhookTestServer(secrets: [Self.secret])
-        let smtp = try SMTPTestServer()
+        let webhook = try await WebhookTestServer(secrets: [Self.secret])
+        let smtp = try await SMTPTestServer()
         setenv("CRIER_TEST_NLINK_SECRET", Self.secret, 1)
         let installation = try TestInstallation(
             endpoints: """

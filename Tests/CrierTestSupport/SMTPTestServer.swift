@@ -15,11 +15,11 @@ public final class SMTPTestServer: Sendable {
     private let server: TestServerProcess
 
     /// Starts the server; `auth` ("user:password") requires AUTH PLAIN/LOGIN; `sink` only counts messages.
-    public init(auth: String? = nil, sink: Bool = false) throws {
+    public init(auth: String? = nil, sink: Bool = false) async throws {
         var arguments: [String] = []
         if let auth { arguments += ["--auth", auth] }
         if sink { arguments.append("--sink") }
-        server = try TestServerProcess(script: "smtp_recorder.py", arguments: arguments)
+        server = try await TestServerProcess.start(script: "smtp_recorder.py", arguments: arguments)
     }
 
     /// The port it listens on.

@@ -61,10 +61,31 @@ final class TestServerProcess: @unchecked Sendable {
     private let lock = NSLock()
     private var stopped = false
 
-    init(script: String, arguments: [String], timeout: Double = 20) throws {
-        directory = try TestPaths.makeTemporaryDirectory(prefix: "crier-server")
+    private init(process: Process, port: Int, directory: URL, recordFile: URL) {
+        self.process = process
+        self.port = port
+        self.directory = directory
+        self.recordFile = recordFile
+    }
+
+    /// Starts `script` and waits, without holding a thread, for it to write the port it listens on.
+    /// Only a few start at once (`LaunchGate`); the timeout counts from this one's turn.
+    static func start(script: String, arguments: [String], timeout: Double = 30) async throws -> TestServerProcess {
+        await LaunchGate.shared.enter()
+        do {
+            let server = try await launch(script: script, arguments: arguments, timeout: timeout)
+            await LaunchGate.shared.leave()
+            return server
+        } catch {
+            await LaunchGate.shared.leave()
+            throw error
+        }
+    }
+
+    private static func launch(script: String, arguments: [String], timeout: Double) async throws -> TestServerProcess {
+        let directory = try TestPaths.makeTemporaryDirectory(prefix: "crier-server")
         let portFile = directory.appendingPathComponent("port")
-        recordFile = directory.appendingPathComponent("records.jsonl")
+        let recordFile = directory.appendingPathComponent("records.jsonl")
         let stderrFile = directory.appendingPathComponent("stderr.txt")
         _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
         let process = Process()
@@ -79,29 +100,36 @@ final class TestServerProcess: @unchecked Sendable {
         } catch {
             throw TestServerError.launchFailed(script: script, underlying: "\(error)")
         }
-        self.process = process
+        // Other tests may keep the shared threads busy for a while, so this task can wake long after
+        // it asked to: the port file is read once more after the deadline before giving up.
+        func writtenPort() -> Int? {
+            guard let text = try? String(contentsOf: portFile, encoding: .utf8) else { return nil }
+            return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         let deadline = Date().addingTimeInterval(timeout)
-        var found: Int?
-        while Date() < deadline {
-            if let text = try? String(contentsOf: portFile, encoding: .utf8),
-                let value = Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
-            {
-                found = value
-                break
+        var found = writtenPort()
+        while found == nil && process.isRunning && Date() < deadline {
+            do {
+                try await Task.sleep(for: .milliseconds(50))
+            } catch {
+                // Cancelled: no object owns the child yet, so stop it here.
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                throw error
             }
-            if !process.isRunning { break }
-            Thread.sleep(forTimeInterval: 0.05)
+            found = writtenPort()
         }
         guard let found else {
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             let stderr = (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
             throw TestServerError.noPort(script: script, seconds: timeout, stderr: stderr)
         }
-        port = found
+        return TestServerProcess(process: process, port: found, directory: directory, recordFile: recordFile)
     }
 
     deinit {
         stop()
+        try? FileManager.default.removeItem(at: directory)
     }
 
     /// Kills the server by its PID and waits for it to exit.
@@ -135,6 +163,36 @@ final class TestServerProcess: @unchecked Sendable {
             }
         }
         return result
+    }
+}
+
+/// Lets two test servers start at a time. Tests run in parallel, and dozens of Python
+/// interpreters importing aiosmtpd together on two cores take longer than any sensible timeout;
+/// waiting here suspends the test without holding one of the few threads async tests share.
+actor LaunchGate {
+    static let shared = LaunchGate(limit: 2)
+
+    private var available: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) {
+        available = limit
+    }
+
+    func enter() async {
+        if available > 0 {
+            available -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty {
+            available += 1
+        } else {
+            waiting.removeFirst().resume()
+        }
     }
 }
 

@@ -21,8 +21,8 @@ public final class WebhookTestServer: Sendable {
     private let server: TestServerProcess
 
     /// Starts the receiver; each of `secrets` (`whsec_...`) is tried when verifying signatures.
-    public init(secrets: [String] = []) throws {
-        server = try TestServerProcess(
+    public init(secrets: [String] = []) async throws {
+        server = try await TestServerProcess.start(
             script: "webhook_receiver.py", arguments: secrets.flatMap { ["--secret", $0] })
     }
 

@@ -8,8 +8,8 @@ struct CurlClientHTTPTests {
     let server: WebhookTestServer
     let client: CurlClient
 
-    init() throws {
-        server = try WebhookTestServer()
+    init() async throws {
+        server = try await WebhookTestServer()
         client = try CurlClient(configuration: .init(allowPrivateAddresses: true))
     }
 
@@ -144,7 +144,7 @@ struct CurlClientPolicyTests {
         "loopback in any spelling is refused when private addresses are not allowed",
         arguments: ["http://127.0.0.1:PORT/ok/x", "http://2130706433:PORT/ok/x", "http://0x7f.1:PORT/ok/x", "http://localhost:PORT/ok/x", "http://[::ffff:127.0.0.1]:PORT/ok/x"])
     func refused(template: String) async throws {
-        let server = try WebhookTestServer()
+        let server = try await WebhookTestServer()
         let client = try CurlClient(configuration: .init(allowPrivateAddresses: false))
         let url = template.replacingOccurrences(of: "PORT", with: String(server.port))
         let error = await #expect(throws: CurlError.self) {
@@ -158,7 +158,7 @@ struct CurlClientPolicyTests {
 
     @Test("the numeric forms reach the server when private addresses are allowed")
     func allowed() async throws {
-        let server = try WebhookTestServer()
+        let server = try await WebhookTestServer()
         let client = try CurlClient(configuration: .init(allowPrivateAddresses: true))
         for host in ["2130706433", "0x7f.1"] {
             let response = try await client.post(HTTPPostRequest(url: "http://\(host):\(server.port)/ok/\(host)", body: Data()))
@@ -170,7 +170,7 @@ struct CurlClientPolicyTests {
 
     @Test("the refusal names the address")
     func message() async throws {
-        let server = try WebhookTestServer()
+        let server = try await WebhookTestServer()
         let client = try CurlClient(configuration: .init(allowPrivateAddresses: false))
         let error = await #expect(throws: CurlError.self) {
             _ = try await client.post(HTTPPostRequest(url: "http://127.0.0.1:\(server.port)/ok", body: Data()))

@@ -9,7 +9,7 @@ struct CurlClientSMTPTests {
 
     @Test("a message is handed over and the final reply returned")
     func send() async throws {
-        let server = try SMTPTestServer()
+        let server = try await SMTPTestServer()
         let client = try CurlClient(configuration: .init(allowPrivateAddresses: true))
         let response = try await client.send(
             SMTPSendRequest(url: server.baseURL, security: .none, from: "a@example.org", recipients: ["b@example.org"], message: Self.message))
@@ -25,7 +25,7 @@ struct CurlClientSMTPTests {
 
     @Test("AUTH with credentials, and several messages over the client")
     func authenticated() async throws {
-        let server = try SMTPTestServer(auth: "crier:s3cret")
+        let server = try await SMTPTestServer(auth: "crier:s3cret")
         let client = try CurlClient(configuration: .init(allowPrivateAddresses: true))
         for index in 0..<3 {
             let response = try await client.send(
@@ -40,7 +40,7 @@ struct CurlClientSMTPTests {
 
     @Test("a refused recipient carries the relay's reply code")
     func rejected() async throws {
-        let server = try SMTPTestServer()
+        let server = try await SMTPTestServer()
         let client = try CurlClient(configuration: .init(allowPrivateAddresses: true))
         let error = await #expect(throws: CurlError.self) {
             _ = try await client.send(
@@ -52,7 +52,7 @@ struct CurlClientSMTPTests {
 
     @Test("TLS required against a relay without STARTTLS fails as a TLS error")
     func tlsRequired() async throws {
-        let server = try SMTPTestServer()
+        let server = try await SMTPTestServer()
         let client = try CurlClient(configuration: .init(allowPrivateAddresses: true))
         let error = await #expect(throws: CurlError.self) {
             _ = try await client.send(
@@ -65,7 +65,7 @@ struct CurlClientSMTPTests {
 
     @Test("a sink server only counts")
     func sink() async throws {
-        let server = try SMTPTestServer(sink: true)
+        let server = try await SMTPTestServer(sink: true)
         let client = try CurlClient(configuration: .init(allowPrivateAddresses: true))
         for _ in 0..<3 {
             let response = try await client.send(

@@ -10,10 +10,10 @@ final class AlertInstallation {
     let crier: CrierProcess
 
     /// East NPA has `residents` people plus one test recipient; email goes at `emailRate` per second.
-    init(residents: Int = 10, emailRate: Double = 200) throws {
+    init(residents: Int = 10, emailRate: Double = 200) async throws {
         directory = try TestPaths.makeTemporaryDirectory(prefix: "crier-e2e-alerts")
-        smtp = try SMTPTestServer()
-        webhooks = try WebhookTestServer()
+        smtp = try await SMTPTestServer()
+        webhooks = try await WebhookTestServer()
         let yaml = """
             timezone: Europe/London
             database: crier.sqlite
@@ -84,8 +84,8 @@ final class AlertInstallation {
 @Suite("end to end: urgent alerts", .serialized, .enabled(if: FileManager.default.isExecutableFile(atPath: CrierProcess.binary.path)))
 struct AlertEndToEndTests {
     @Test("propose, refuse self-approval, approve, cancel halfway through a slow delivery, audit")
-    func actualAlertCancelledHalfway() throws {
-        let site = try AlertInstallation(residents: 10, emailRate: 3)
+    func actualAlertCancelledHalfway() async throws {
+        let site = try await AlertInstallation(residents: 10, emailRate: 3)
 
         let unconfirmed = try site.alert([])
         #expect(unconfirmed.status == 2)
@@ -108,7 +108,7 @@ struct AlertEndToEndTests {
         #expect(try site.smtp.records().isEmpty)
 
         let approving = try site.crier.start(["approve", id, "--wait"], operatorName: "bob")
-        #expect(try eventually(within: 15) { try site.emailRecipients(containing: "Fake couriers").count >= 2 })
+        #expect(try await eventually(within: 15) { try site.emailRecipients(containing: "Fake couriers").count >= 2 })
         let cancelled = try site.crier.run(
             ["cancel", id, "--reason", "The calls were a genuine survey.", "--wait", "--format", "json"], operatorName: "carol")
         #expect(cancelled.status == 0, "\(cancelled.stderr)")
@@ -144,8 +144,8 @@ struct AlertEndToEndTests {
     }
 
     @Test("exercise is marked and sent at once; an update reaches exactly its recipients")
-    func exerciseAndUpdate() throws {
-        let site = try AlertInstallation(residents: 3)
+    func exerciseAndUpdate() async throws {
+        let site = try await AlertInstallation(residents: 3)
         let sent = try site.alert(["--status", "exercise", "--yes", "--wait", "--format", "json"])
         #expect(sent.status == 0, "\(sent.stderr)")
         let id = try #require((try sent.json()["outcome"] as? [String: Any])?["id"] as? String)
@@ -171,8 +171,8 @@ struct AlertEndToEndTests {
     }
 
     @Test("test goes only to test recipients, marked as a test")
-    func testStatus() throws {
-        let site = try AlertInstallation(residents: 3)
+    func testStatus() async throws {
+        let site = try await AlertInstallation(residents: 3)
         let sent = try site.alert(["--status", "test", "--yes", "--wait"])
         #expect(sent.status == 0, "\(sent.stderr)")
         #expect(Set(try site.smtp.records().flatMap(\.rcptTos)) == ["tester@example.org"])
@@ -199,8 +199,8 @@ struct AlertEndToEndTests {
     ]
 
     @Test("bad input exits 2 with a clear error and queues nothing", arguments: badCommands)
-    func badInput(_ bad: BadCommand) throws {
-        let site = try AlertInstallation(residents: 1)
+    func badInput(_ bad: BadCommand) async throws {
+        let site = try await AlertInstallation(residents: 1)
         let result = try site.crier.run(bad.arguments)
         #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
         #expect(result.stderr.contains(bad.mentions), "\(result.stderr)")

@@ -61,12 +61,12 @@ struct CrierProcess {
     }
 }
 
-/// Polls `condition` every 50 ms for up to `seconds`; true once it holds.
-func eventually(within seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
+/// Polls `condition` every 50 ms for up to `seconds`, sleeping without holding a thread; true once it holds.
+func eventually(within seconds: Double, _ condition: () throws -> Bool) async throws -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
         if try condition() { return true }
-        Thread.sleep(forTimeInterval: 0.05)
+        try await Task.sleep(for: .milliseconds(50))
     }
     return try condition()
 }

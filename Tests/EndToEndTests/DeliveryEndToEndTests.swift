@@ -15,10 +15,10 @@ struct DeliveryEndToEndTests {
         let webhook: WebhookTestServer
         let smtp: SMTPTestServer
 
-        init(lease: String = "3s", requestTimeout: String = "10s", webhookConcurrency: Int = 16) throws {
+        init(lease: String = "3s", requestTimeout: String = "10s", webhookConcurrency: Int = 16) async throws {
             directory = try TestPaths.makeTemporaryDirectory(prefix: "crier-e2e")
-            webhook = try WebhookTestServer(secrets: [DeliveryEndToEndTests.secret])
-            smtp = try SMTPTestServer()
+            webhook = try await WebhookTestServer(secrets: [DeliveryEndToEndTests.secret])
+            smtp = try await SMTPTestServer()
             config = directory.appendingPathComponent("crier.yml")
             // No campaigns here: an empty schedules folder, and the shipped templates.
             try FileManager.default.createDirectory(
@@ -76,7 +76,7 @@ struct DeliveryEndToEndTests {
     @Test("killed with SIGKILL mid-run and restarted: everything delivered, nothing lost, duplicates share their id")
     func crashRecovery() async throws {
         // One webhook at a time, so the kill lands while most of the 2,000 are still to go.
-        let setup = try Setup(lease: "2s", webhookConcurrency: 1)
+        let setup = try await Setup(lease: "2s", webhookConcurrency: 1)
         try setup.enqueue(webhooks: 2_000, emails: 500)
         let daemon = try CrierBinary.start(["run", "--config", setup.config.path], environment: setup.environment, directory: setup.directory)
         let deadline = Date().addingTimeInterval(90)
@@ -118,7 +118,7 @@ struct DeliveryEndToEndTests {
 
     @Test("a dead letter shows in status and deliveries, and can be queued again")
     func deadLetters() async throws {
-        let setup = try Setup()
+        let setup = try await Setup()
         try setup.enqueue(webhooks: 2, emails: 0, paths: { $0 == 0 ? "/ok/fine" : "/status/404" })
         let run = try await CrierBinary.run(
             ["run", "--config", setup.config.path, "--until-idle"], environment: setup.environment, directory: setup.directory)
@@ -147,7 +147,7 @@ struct DeliveryEndToEndTests {
 
     @Test("SIGTERM lets in-flight deliveries finish and exits 0")
     func gracefulStop() async throws {
-        let setup = try Setup(requestTimeout: "2s")
+        let setup = try await Setup(requestTimeout: "2s")
         try setup.enqueue(webhooks: 3, emails: 0, paths: { $0 == 0 ? "/hang" : "/ok/\($0)" })
         let daemon = try CrierBinary.start(["run", "--config", setup.config.path], environment: setup.environment, directory: setup.directory)
         let deadline = Date().addingTimeInterval(30)
@@ -176,7 +176,7 @@ struct DeliveryEndToEndTests {
 
     @Test("the outbox file is readable by its owner only")
     func databasePermissions() async throws {
-        let setup = try Setup()
+        let setup = try await Setup()
         let result = try await CrierBinary.run(["status", "--config", setup.config.path], directory: setup.directory)
         #expect(result.status == 0, "\(result.stderr)")
         let attributes = try FileManager.default.attributesOfItem(atPath: setup.directory.appendingPathComponent("var/crier.sqlite").path)
