@@ -170,6 +170,9 @@ public struct AttemptResult: Sendable, Equatable {
     public var deliveryID: Int64
     /// The attempt's number, from 1.
     public var attempt: Int
+    /// The worker that held the lease the attempt ran under. With `attempt` it fences the lease:
+    /// a result arriving after the delivery was claimed again does not change its state.
+    public var leaseOwner: String
     public var startedAt: Date
     public var finishedAt: Date
     public var outcome: DeliveryOutcome
@@ -177,11 +180,12 @@ public struct AttemptResult: Sendable, Equatable {
     public var action: DeliveryStateMachine.Action
 
     public init(
-        deliveryID: Int64, attempt: Int, startedAt: Date, finishedAt: Date, outcome: DeliveryOutcome,
+        deliveryID: Int64, attempt: Int, leaseOwner: String, startedAt: Date, finishedAt: Date, outcome: DeliveryOutcome,
         action: DeliveryStateMachine.Action
     ) {
         self.deliveryID = deliveryID
         self.attempt = attempt
+        self.leaseOwner = leaseOwner
         self.startedAt = startedAt
         self.finishedAt = finishedAt
         self.outcome = outcome

@@ -23,8 +23,9 @@ public enum RandomToken {
 /// a time, so importing a hundred thousand residents costs a few dozen system calls instead of
 /// one per eight bytes.
 ///
-/// The bytes come from `arc4random_buf`, the operating system's secure generator (`getrandom` on
-/// Linux). A generator is a value: each user owns its buffer, and nothing is shared between threads.
+/// The bytes come from `getentropy`, the operating system's secure generator (glibc 2.25 and
+/// later, musl, macOS), at most 256 bytes a call. A generator is a value: each user owns its
+/// buffer, and nothing is shared between threads.
 public struct RandomTokenGenerator {
     /// The length of an unsubscribe token.
     public static let unsubscribeTokenLength = 43
@@ -59,7 +60,15 @@ public struct RandomTokenGenerator {
     private mutating func nextByte() -> UInt8 {
         if position == buffer.count {
             buffer.withUnsafeMutableBytes { bytes in
-                if let base = bytes.baseAddress { arc4random_buf(base, bytes.count) }
+                var offset = 0
+                while offset < bytes.count {
+                    let count = min(256, bytes.count - offset)
+                    // getentropy fails only for more than 256 bytes or a bad address, neither possible here.
+                    guard let base = bytes.baseAddress, getentropy(base + offset, count) == 0 else {
+                        preconditionFailure("the system's secure random generator failed")
+                    }
+                    offset += count
+                }
             }
             position = 0
         }

@@ -31,10 +31,9 @@ final class RawStatement {
 
     deinit { sqlite3_finalize(handle) }
 
-    /// Clears the previous row's state and bindings.
+    /// Makes the statement ready to run again; bind every parameter before the next run.
     func reset() {
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
     }
 
     func bind(_ value: String, at index: Int32) {
@@ -69,5 +68,13 @@ final class RawStatement {
     /// Runs a statement that returns no rows.
     func run() throws {
         while try step() {}
+    }
+
+    /// Runs an insert or upsert that returns no rows; true when it inserted a row (an upsert that
+    /// updated instead leaves the connection's last inserted row id alone, which starts at 0 here).
+    func runInserting() throws -> Bool {
+        sqlite3_set_last_insert_rowid(connection, 0)
+        try run()
+        return sqlite3_last_insert_rowid(connection) != 0
     }
 }

@@ -5,10 +5,10 @@ public import CrierCore
 extension SQLiteOutbox {
     /// Records finished attempts and applies the actions the state machine chose, in one transaction.
     ///
-    /// Every attempt is recorded; only deliveries still leased for that same attempt change state.
-    /// A delivery withdrawn or reset meanwhile is not resurrected, and a late result from a worker
-    /// whose lease ran out (the delivery since claimed again, with the next attempt number) does
-    /// not overrule the worker that holds it now: the attempt number is the lease's fencing token.
+    /// Every attempt is recorded; only deliveries still leased by the same worker for the same
+    /// attempt change state. A delivery withdrawn or reset meanwhile is not resurrected, and a late
+    /// result from a worker whose lease ran out (the delivery since claimed again, by another
+    /// worker or for the next attempt) does not overrule the one that holds it now.
     public func record(_ results: [AttemptResult]) throws {
         guard !results.isEmpty else { return }
         try write("record \(results.count) attempt results") { db in
@@ -33,7 +33,7 @@ extension SQLiteOutbox {
     private func apply(_ result: AttemptResult, _ db: Database) throws {
         let now = result.finishedAt.unixSeconds
         let released = "lease_owner = NULL, lease_until = NULL, updated_at = :now"
-        let stillLeased = "WHERE id = :id AND state = 'leased' AND attempts = :attempt"
+        let stillLeased = "WHERE id = :id AND state = 'leased' AND lease_owner = :owner AND attempts = :attempt"
         // Cached statements: this runs once per delivery, thousands of times a second.
         switch result.action {
         case .markDelivered:
@@ -42,7 +42,7 @@ extension SQLiteOutbox {
                     UPDATE deliveries SET state = 'delivered', delivered_at = :now, last_error = NULL, \(released)
                     \(stillLeased)
                     """
-            ).execute(arguments: ["id": result.deliveryID, "attempt": result.attempt, "now": now])
+            ).execute(arguments: ["id": result.deliveryID, "attempt": result.attempt, "owner": result.leaseOwner, "now": now])
         case .scheduleRetry(let at):
             try db.cachedStatement(
                 sql: """
@@ -50,15 +50,15 @@ extension SQLiteOutbox {
                     \(stillLeased)
                     """
             ).execute(arguments: [
-                "id": result.deliveryID, "attempt": result.attempt, "now": now, "at": at.unixSeconds,
+                "id": result.deliveryID, "attempt": result.attempt, "owner": result.leaseOwner, "now": now, "at": at.unixSeconds,
                 "error": result.outcome.detail,
             ])
         case .deadLetter(let reason):
             try db.cachedStatement(sql: "UPDATE deliveries SET state = 'dead', last_error = :error, \(released) \(stillLeased)")
-                .execute(arguments: ["id": result.deliveryID, "attempt": result.attempt, "now": now, "error": reason])
+                .execute(arguments: ["id": result.deliveryID, "attempt": result.attempt, "owner": result.leaseOwner, "now": now, "error": reason])
         case .deadLetterAndDisableEndpoint(let reason):
             try db.cachedStatement(sql: "UPDATE deliveries SET state = 'dead', last_error = :error, \(released) \(stillLeased)")
-                .execute(arguments: ["id": result.deliveryID, "attempt": result.attempt, "now": now, "error": reason])
+                .execute(arguments: ["id": result.deliveryID, "attempt": result.attempt, "owner": result.leaseOwner, "now": now, "error": reason])
             // The endpoint said it is gone: that holds whatever became of this delivery.
             let endpoint = try String.fetchOne(
                 db, sql: "SELECT endpoint_id FROM deliveries WHERE id = ?", arguments: [result.deliveryID])

@@ -136,7 +136,7 @@ extension SQLiteOutbox {
     /// The `topics` column: `all`, or the topics joined by `;`.
     static func storedTopics(_ topics: [String]) -> String {
         if topics.isEmpty || topics.contains(Subscriber.allTopics) { return Subscriber.allTopics }
-        return topics.count == 1 ? topics[0] : topics.joined(separator: ";")
+        return topics.joined(separator: ";")
     }
 
     func subscriber(_ row: Row) -> Subscriber {
@@ -152,7 +152,6 @@ extension SQLiteOutbox {
 
 /// Inserts or updates subscribers inside a write transaction, through one raw prepared statement.
 private struct SubscriberWriter {
-    private let db: Database
     private let statement: RawStatement
     private let at: Double
     private var tokens = RandomTokenGenerator()
@@ -160,7 +159,6 @@ private struct SubscriberWriter {
     private(set) var updated = 0
 
     init(_ db: Database, now: Date) throws {
-        self.db = db
         self.at = now.unixSeconds
         self.statement = try RawStatement(
             db,
@@ -184,10 +182,7 @@ private struct SubscriberWriter {
         statement.bind(input.isTest, at: 6)
         statement.bind(tokens.unsubscribeToken(), at: 7)
         statement.bind(at, at: 8)
-        // An upsert that inserts moves the connection's last row id; one that updates does not.
-        let lastRow = db.lastInsertedRowID
-        try statement.run()
-        if db.lastInsertedRowID != lastRow {
+        if try statement.runInserting() {
             inserted += 1
         } else {
             updated += 1

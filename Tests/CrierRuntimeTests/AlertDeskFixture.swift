@@ -73,7 +73,7 @@ struct AlertDeskFixture {
         let claimed = try outbox.claim(route: route, limit: limit, now: now, lease: 60, owner: "test")
         let results = claimed.prefix(count).map { record in
             AttemptResult(
-                deliveryID: record.id, attempt: record.attempts, startedAt: now, finishedAt: now,
+                deliveryID: record.id, attempt: record.attempts, leaseOwner: "test", startedAt: now, finishedAt: now,
                 outcome: .delivered(detail: "250 ok"), action: .markDelivered)
         }
         try outbox.record(Array(results))

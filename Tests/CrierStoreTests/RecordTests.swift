@@ -86,13 +86,31 @@ struct RecordCase: Sendable, CustomTestStringConvertible {
         #expect(first.attempts == 1 && second.attempts == 2)
         // w1's failure arrives late: recorded, but the delivery stays w2's.
         try outbox.record([
-            Fixture.result(first, .retry(reason: "timeout", retryAfter: nil), .scheduleRetry(at: Fixture.t0 + 300), at: Fixture.t0 + 62)
+            Fixture.result(
+                first, .retry(reason: "timeout", retryAfter: nil), .scheduleRetry(at: Fixture.t0 + 300), at: Fixture.t0 + 62,
+                owner: "w1")
         ])
         #expect(try outbox.delivery(id: first.id)?.state == .leased)
-        try outbox.record([Fixture.result(second, .delivered(detail: "HTTP 204"), .markDelivered, at: Fixture.t0 + 63)])
+        try outbox.record([Fixture.result(second, .delivered(detail: "HTTP 204"), .markDelivered, at: Fixture.t0 + 63, owner: "w2")])
         let after = try #require(try outbox.delivery(id: first.id))
         #expect(after.state == .delivered && after.lastError == nil)
         #expect(try outbox.attempts(deliveryID: first.id).map(\.outcome) == ["retry", "delivered"])
+    }
+
+    @Test func aStalledWorkerCannotOverruleALeaseAfterAnOperatorRetry() throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        try outbox.enqueue(Fixture.message("msg_a"), renditions: [], deliveries: [Fixture.webhook("a")], now: Fixture.t0)
+        let stalled = try #require(try outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 60, owner: "w1").first)
+        let reclaimed = try #require(try outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 61, lease: 60, owner: "w2").first)
+        try outbox.record([Fixture.result(reclaimed, .permanent(reason: "HTTP 400"), .deadLetter(reason: "HTTP 400"), owner: "w2")])
+        // The operator retries it: attempts start again from 0, so w3 holds attempt 1 as w1 did.
+        #expect(try outbox.retryDelivery(id: stalled.id, now: Fixture.t0 + 70))
+        let current = try #require(try outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 70, lease: 60, owner: "w3").first)
+        #expect(current.attempts == stalled.attempts)
+        try outbox.record([
+            Fixture.result(stalled, .permanent(reason: "HTTP 400"), .deadLetter(reason: "HTTP 400"), at: Fixture.t0 + 71, owner: "w1")
+        ])
+        #expect(try outbox.delivery(id: stalled.id)?.state == .leased)
     }
 
     @Test func disabledEndpointIsNeitherClaimedNorFed() throws {

@@ -36,6 +36,18 @@ import Testing
         #expect(Set(try outbox.subscribers(area: nil).map(\.unsubscribeToken)).count == 5)
     }
 
+    @Test func insertsAreCountedWhateverTheConnectionInsertedLast() throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        try outbox.upsertSubscribers(Array(Self.people.prefix(3)), now: Fixture.t0)
+        // The connection's last insert is now audit line 4, the id the next subscriber gets.
+        for index in 1...4 {
+            try outbox.appendAudit(AuditEntry(at: Fixture.t0, actor: "test", action: "note", subject: "\(index)"))
+        }
+        let result = try outbox.upsertSubscribers([Self.people[3], Self.people[0]], now: Fixture.t0 + 1)
+        #expect(result.inserted == 1 && result.updated == 1)
+        #expect(try outbox.subscriber(email: Self.people[3].email)?.id == 4)
+    }
+
     @Test(arguments: [
         (Set(["central"]), "scams", false, ["ann@example.org"]),
         (nil, "scams", false, ["ann@example.org", "bob@example.org", "dan@example.org"]),

@@ -50,10 +50,10 @@ enum Fixture {
 
     static func result(
         _ delivery: DeliveryRecord, _ outcome: DeliveryOutcome, _ action: DeliveryStateMachine.Action,
-        at: Date = t0
+        at: Date = t0, owner: String = "w"
     ) -> AttemptResult {
         AttemptResult(
-            deliveryID: delivery.id, attempt: delivery.attempts, startedAt: at, finishedAt: at, outcome: outcome,
-            action: action)
+            deliveryID: delivery.id, attempt: delivery.attempts, leaseOwner: owner, startedAt: at, finishedAt: at,
+            outcome: outcome, action: action)
     }
 }

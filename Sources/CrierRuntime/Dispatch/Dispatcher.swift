@@ -143,6 +143,7 @@ public final class Dispatcher: Sendable {
                 let transport = transports[record.channel]
                 let policy = settings.retry
                 let clock = self.clock
+                let owner = self.owner
                 group.addTask {
                     let startedAt = clock.now()
                     let outcome: DeliveryOutcome
@@ -159,7 +160,8 @@ public final class Dispatcher: Sendable {
                     var machine = DeliveryStateMachine(attempts: record.attempts, policy: policy)
                     let action = machine.attemptFinished(outcome, now: finishedAt, unit: Double.random(in: 0..<1))
                     let result = AttemptResult(
-                        deliveryID: record.id, attempt: record.attempts, startedAt: startedAt, finishedAt: finishedAt,
+                        deliveryID: record.id, attempt: record.attempts, leaseOwner: owner, startedAt: startedAt,
+                        finishedAt: finishedAt,
                         outcome: outcome, action: action)
                     return .finished(result, route: record.route)
                 }

@@ -101,7 +101,7 @@ struct CSVReader {
                     continue
                 }
                 index += 1
-                if index < bytes.count, ![comma, lineFeed, carriageReturn].contains(bytes[index]) {
+                if index < bytes.count, bytes[index] != comma, bytes[index] != lineFeed, bytes[index] != carriageReturn {
                     throw Failure(line: line, message: "text after the closing quote of a field")
                 }
                 return String(decoding: value, as: UTF8.self)
