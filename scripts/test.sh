@@ -5,6 +5,12 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
 
+echo "test: checking the format (swift format, configured by .swift-format)"
+if ! swift format lint --strict --recursive Sources Tests Package.swift; then
+  echo "test: the code is not formatted; run: swift format format -i -r Sources Tests Package.swift" >&2
+  exit 1
+fi
+
 echo "test: building"
 swift build --build-tests 2>&1 | tee .build-test.log | grep -E "warning:|error:" || true
 if grep -q "error:" .build-test.log; then

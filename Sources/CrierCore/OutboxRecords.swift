@@ -180,7 +180,8 @@ public struct AttemptResult: Sendable, Equatable {
     public var action: DeliveryStateMachine.Action
 
     public init(
-        deliveryID: Int64, attempt: Int, leaseOwner: String, startedAt: Date, finishedAt: Date, outcome: DeliveryOutcome,
+        deliveryID: Int64, attempt: Int, leaseOwner: String, startedAt: Date, finishedAt: Date,
+        outcome: DeliveryOutcome,
         action: DeliveryStateMachine.Action
     ) {
         self.deliveryID = deliveryID

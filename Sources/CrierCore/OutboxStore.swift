@@ -10,7 +10,8 @@ public protocol OutboxStore: Sendable {
     /// `deliveries` is consumed lazily so composing for a large audience does not hold it in memory.
     /// Deliveries with the same (channel, destination) are written once. Returns how many were written.
     @discardableResult
-    func enqueue(_ message: MessageRecord, renditions: [Rendition], deliveries: some Sequence<NewDelivery>, now: Date) throws -> Int
+    func enqueue(_ message: MessageRecord, renditions: [Rendition], deliveries: some Sequence<NewDelivery>, now: Date)
+        throws -> Int
 
     /// Routes that have deliveries due at `now` (pending and due, or leased with an expired lease), with counts.
     func dueRoutes(now: Date) throws -> [String: Int]

@@ -23,7 +23,9 @@ public enum Personalisation {
     /// One pass over the UTF-8 bytes: this runs for every email sent.
     private static func fill(_ text: String, unsubscribeURL: String, recipientName: String) -> String {
         let prefix = Array("%%CRIER_".utf8)
-        let markers: [([UInt8], String)] = [(Array(unsubscribeURLMarker.utf8), unsubscribeURL), (Array(recipientNameMarker.utf8), recipientName)]
+        let markers: [([UInt8], String)] = [
+            (Array(unsubscribeURLMarker.utf8), unsubscribeURL), (Array(recipientNameMarker.utf8), recipientName),
+        ]
         var bytes: [UInt8] = []
         var found = false
         text.utf8.withContiguousStorageIfAvailable { source in
@@ -32,7 +34,8 @@ public enum Personalisation {
             while index + prefix.count <= source.count {
                 guard source[index] == prefix[0], source[index + 1] == prefix[1],
                     let (marker, value) = markers.first(where: { marker, _ in
-                        index + marker.count <= source.count && source[index..<(index + marker.count)].elementsEqual(marker)
+                        index + marker.count <= source.count
+                            && source[index..<(index + marker.count)].elementsEqual(marker)
                     })
                 else {
                     index += 1
@@ -48,12 +51,14 @@ public enum Personalisation {
                 copiedUpTo = index
             }
             if found { bytes.append(contentsOf: source[copiedUpTo...]) }
-        } ?? {
-            // Not contiguous (bridged strings): the slow path.
-            found = true
-            bytes = Array(text.replacingOccurrences(of: unsubscribeURLMarker, with: unsubscribeURL)
-                .replacingOccurrences(of: recipientNameMarker, with: recipientName).utf8)
-        }()
+        }
+            ?? {
+                // Not contiguous (bridged strings): the slow path.
+                found = true
+                bytes = Array(
+                    text.replacingOccurrences(of: unsubscribeURLMarker, with: unsubscribeURL)
+                        .replacingOccurrences(of: recipientNameMarker, with: recipientName).utf8)
+            }()
         return found ? String(decoding: bytes, as: UTF8.self) : text
     }
 

@@ -20,7 +20,8 @@ public struct RetryPolicy: Sendable, Equatable {
     /// The longest `Retry-After` honoured, in seconds (an endpoint cannot park a delivery forever).
     public var maximumRetryAfter: Double
 
-    public init(delays: [Double] = RetryPolicy.standardDelays, jitter: Double = 0.2, maximumRetryAfter: Double = 86_400) {
+    public init(delays: [Double] = RetryPolicy.standardDelays, jitter: Double = 0.2, maximumRetryAfter: Double = 86_400)
+    {
         self.delays = delays
         self.jitter = jitter
         self.maximumRetryAfter = maximumRetryAfter

@@ -47,7 +47,8 @@ extension EmailMessageBuilder {
                 let byte = line[index]
                 let isLast = index == line.count - 1
                 let literal =
-                    (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 0x20 || byte == 0x09) && !isLast)
+                    (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "="))
+                    || ((byte == 0x20 || byte == 0x09) && !isLast)
                 let width = literal ? 1 : 3
                 // Room must be left for the soft break's "=" unless this token ends the line.
                 if current + width > (isLast ? 76 : 75) {
@@ -92,6 +93,7 @@ extension EmailMessageBuilder {
         let weekday = days[((parts.weekday ?? 1) - 1) % 7]
         let month = months[((parts.month ?? 1) - 1) % 12]
         func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
-        return "\(weekday), \(two(parts.day)) \(month) \(parts.year ?? 1970) \(two(parts.hour)):\(two(parts.minute)):\(two(parts.second)) +0000"
+        return
+            "\(weekday), \(two(parts.day)) \(month) \(parts.year ?? 1970) \(two(parts.hour)):\(two(parts.minute)):\(two(parts.second)) +0000"
     }
 }

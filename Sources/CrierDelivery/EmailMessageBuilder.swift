@@ -1,6 +1,6 @@
 public import CrierCore
-public import Foundation
 import Crypto
+public import Foundation
 
 /// Builds the RFC 5322 message for one email delivery, byte-identical for the same delivery.
 ///

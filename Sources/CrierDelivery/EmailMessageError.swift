@@ -13,7 +13,9 @@ public struct EmailMessageError: Error, Sendable, Equatable, CustomStringConvert
 
     static func lineBreak(_ field: String) -> Self { Self(field: field, problem: .lineBreak) }
     static func controlCharacter(_ field: String) -> Self { Self(field: field, problem: .controlCharacter) }
-    static func invalidAddress(_ field: String, _ why: String) -> Self { Self(field: field, problem: .invalidAddress(why)) }
+    static func invalidAddress(_ field: String, _ why: String) -> Self {
+        Self(field: field, problem: .invalidAddress(why))
+    }
     static func empty(_ field: String) -> Self { Self(field: field, problem: .empty) }
 
     /// True when the value was refused because it contains CR or LF (header injection).

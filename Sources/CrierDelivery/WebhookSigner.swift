@@ -1,5 +1,5 @@
-public import Foundation
 import Crypto
+public import Foundation
 
 /// Why a webhook signing secret cannot be used.
 public struct WebhookSignerError: Error, Sendable, Equatable, CustomStringConvertible {

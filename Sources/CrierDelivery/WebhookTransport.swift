@@ -46,7 +46,8 @@ public final class WebhookTransport: Transport {
     ///
     /// Throws `WebhookSignerError` for an unusable secret and `CurlError` when libcurl cannot start.
     public init(
-        configuration: Configuration = Configuration(), secrets: [String: [String]] = [:], clock: any Clock = SystemClock(),
+        configuration: Configuration = Configuration(), secrets: [String: [String]] = [:],
+        clock: any Clock = SystemClock(),
         logger: Logger = Logger(label: "crier.delivery.webhook")
     ) throws {
         self.configuration = configuration
@@ -59,7 +60,8 @@ public final class WebhookTransport: Transport {
         self.logger = logger
         client = try CurlClient(
             configuration: CurlClient.Configuration(
-                maxTotalConnections: configuration.maxConnections, maxHostConnections: configuration.maxConnectionsPerHost,
+                maxTotalConnections: configuration.maxConnections,
+                maxHostConnections: configuration.maxConnectionsPerHost,
                 allowPrivateAddresses: configuration.allowPrivateAddresses))
     }
 

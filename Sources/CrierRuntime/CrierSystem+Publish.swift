@@ -45,7 +45,8 @@ extension CrierSystem {
             do {
                 let report = try publish(to: folder, library: library)
                 if !report.written.isEmpty {
-                    logger.info("republished", metadata: ["folder": "\(folder.path)", "files": "\(report.written.count)"])
+                    logger.info(
+                        "republished", metadata: ["folder": "\(folder.path)", "files": "\(report.written.count)"])
                 }
             } catch {
                 logger.error("publishing failed", metadata: ["folder": "\(folder.path)", "error": "\(error)"])

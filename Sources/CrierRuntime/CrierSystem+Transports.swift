@@ -23,7 +23,8 @@ extension CrierSystem {
         for endpoint in configuration.endpoints where endpoint.kind == .webhook {
             secrets[endpoint.id] = try endpoint.secretEnvironmentVariables.map { name in
                 guard let value = environment[name], !value.isEmpty else {
-                    throw InputError("endpoint \(endpoint.id): environment variable \(name) (its signing secret) is not set")
+                    throw InputError(
+                        "endpoint \(endpoint.id): environment variable \(name) (its signing secret) is not set")
                 }
                 return value
             }
@@ -36,7 +37,8 @@ extension CrierSystem {
                 configuration: WebhookTransport.Configuration(
                     limits: webhookLimits, allowPrivateAddresses: configuration.allowPrivateNetworks,
                     maxConnections: max(64, dispatch.maxInFlight),
-                    maxConnectionsPerHost: configuration.endpoints.map(\.maxConcurrency).max() ?? dispatch.webhookConcurrency),
+                    maxConnectionsPerHost: configuration.endpoints.map(\.maxConcurrency).max()
+                        ?? dispatch.webhookConcurrency),
                 secrets: secrets, clock: signingClock ?? clock, logger: logger)
         } catch let error as WebhookSignerError {
             throw InputError("a webhook signing secret is unusable: \(error)")
@@ -44,17 +46,21 @@ extension CrierSystem {
 
         // Residents' emails and email endpoints both go through the relay; without one, emails wait.
         if let email = configuration.email {
-            let username = email.usernameEnvironmentVariable.flatMap { environment[$0] }.flatMap { $0.isEmpty ? nil : $0 }
+            let username = email.usernameEnvironmentVariable.flatMap { environment[$0] }.flatMap {
+                $0.isEmpty ? nil : $0
+            }
             let password = email.passwordEnvironmentVariable.flatMap { environment[$0] }
             if username != nil, password == nil {
-                throw InputError("email: \(email.passwordEnvironmentVariable ?? "password_env") is not set but a username is")
+                throw InputError(
+                    "email: \(email.passwordEnvironmentVariable ?? "password_env") is not set but a username is")
             }
             do {
                 transports[.email] = try EmailTransport(
                     configuration: EmailTransport.Configuration(
                         relayURL: email.relay.absoluteString, security: email.tls == .required ? .required : .none,
                         username: username, password: password, from: email.from,
-                        limits: TransferLimits(connectTimeout: dispatch.connectTimeout, totalTimeout: max(60, dispatch.requestTimeout)),
+                        limits: TransferLimits(
+                            connectTimeout: dispatch.connectTimeout, totalTimeout: max(60, dispatch.requestTimeout)),
                         allowPrivateAddresses: configuration.allowPrivateNetworks, maxConnections: email.maxConnections),
                     logger: logger)
             } catch let error as EmailMessageError {

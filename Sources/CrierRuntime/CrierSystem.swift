@@ -39,7 +39,8 @@ public final class CrierSystem: Sendable {
             settings.routes[endpoint.id] = .init(concurrency: endpoint.maxConcurrency)
         }
         if let email = configuration.email {
-            settings.routes[DeliveryRoute.email] = .init(concurrency: email.maxConnections, ratePerSecond: email.ratePerSecond)
+            settings.routes[DeliveryRoute.email] = .init(
+                concurrency: email.maxConnections, ratePerSecond: email.ratePerSecond)
             settings.unsubscribeURLPattern = email.unsubscribeURLPattern
         }
         return settings
@@ -67,7 +68,8 @@ public final class CrierSystem: Sendable {
         }
         var status = SystemStatus(
             generatedAt: now, database: configuration.database.path, deliveries: summary.byState,
-            oldestPendingSeconds: summary.oldestPendingAge, deadLetters: summary.byState[DeliveryState.dead.rawValue] ?? 0,
+            oldestPendingSeconds: summary.oldestPendingAge,
+            deadLetters: summary.byState[DeliveryState.dead.rawValue] ?? 0,
             endpoints: endpoints, emailRelay: configuration.email.map { Redaction.url($0.relay.absoluteString) })
         try addScheduleStatus(to: &status, now: now)
         return status

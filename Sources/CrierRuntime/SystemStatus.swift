@@ -60,16 +60,22 @@ public struct SystemStatus: Sendable, Encodable {
 
     /// The status as lines for a terminal.
     public func textReport() -> String {
-        var lines = ["Crier status at \(ISO8601DateFormatter().string(from: generatedAt))", "database: \(database)", "deliveries:"]
+        var lines = [
+            "Crier status at \(ISO8601DateFormatter().string(from: generatedAt))", "database: \(database)",
+            "deliveries:",
+        ]
         for state in DeliveryState.allCases {
-            lines.append("  \(state.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(deliveries[state.rawValue, default: 0])")
+            lines.append(
+                "  \(state.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(deliveries[state.rawValue, default: 0])"
+            )
         }
         if let oldest = oldestPendingSeconds {
             lines.append("oldest pending: \(Int(oldest)) s")
         } else {
             lines.append("oldest pending: none")
         }
-        lines.append("dead letters: \(deadLetters)\(deadLetters > 0 ? " (see `crier deliveries list --state dead`)" : "")")
+        lines.append(
+            "dead letters: \(deadLetters)\(deadLetters > 0 ? " (see `crier deliveries list --state dead`)" : "")")
         if let emailRelay { lines.append("email relay: \(emailRelay)") }
         lines.append("endpoints:")
         if endpoints.isEmpty { lines.append("  none configured") }
@@ -83,7 +89,9 @@ public struct SystemStatus: Sendable, Encodable {
             let held = firing.heldFrom.map { "  (held by quiet hours from \($0))" } ?? ""
             lines.append("  \(firing.localTime)  \(firing.schedule)\(held)")
         }
-        lines.append("missed slots: \(missedSlotCount)\(missedSlotCount > missedSlots.count ? " (latest \(missedSlots.count) shown)" : "")")
+        lines.append(
+            "missed slots: \(missedSlotCount)\(missedSlotCount > missedSlots.count ? " (latest \(missedSlots.count) shown)" : "")"
+        )
         for missed in missedSlots { lines.append("  \(missed.slot)  \(missed.schedule)") }
         if !scheduleProblems.isEmpty {
             lines.append("invalid schedules (not firing; see `crier schedules check`):")

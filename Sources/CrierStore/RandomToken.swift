@@ -1,7 +1,7 @@
 #if canImport(Darwin)
-internal import Darwin
+    internal import Darwin
 #elseif canImport(Glibc)
-internal import Glibc
+    internal import Glibc
 #endif
 
 /// Unguessable, URL-safe identifiers: message ids and unsubscribe tokens.

@@ -1,6 +1,6 @@
+import CrierCore
 import Foundation
 internal import GRDB
-import CrierCore
 
 extension SQLiteOutbox {
     /// Reads an enum column, naming the table and column when the stored value is unknown.

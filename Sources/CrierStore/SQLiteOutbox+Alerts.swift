@@ -1,6 +1,6 @@
+public import CrierCore
 public import Foundation
 internal import GRDB
-public import CrierCore
 
 /// What withdrawing an alert's unsent deliveries found: how many were taken back, and who may have it.
 public struct AlertWithdrawal: Sendable, Equatable {
@@ -66,7 +66,8 @@ extension SQLiteOutbox {
                 db, sql: "SELECT * FROM deliveries WHERE message_id = ? AND state = 'delivered' ORDER BY id",
                 arguments: [messageID]
             ).map(deliveryRecord)
-            return AlertWithdrawal(withdrawn: withdrawn, inFlight: inFlight, delivered: delivered, withdrawnUpdates: updates)
+            return AlertWithdrawal(
+                withdrawn: withdrawn, inFlight: inFlight, delivered: delivered, withdrawnUpdates: updates)
         }
     }
 
@@ -85,7 +86,8 @@ extension SQLiteOutbox {
             var counts: [Channel: [DeliveryState: Int]] = [:]
             for row in try Row.fetchAll(
                 db,
-                sql: "SELECT channel, state, COUNT(*) AS n FROM deliveries WHERE message_id = ? GROUP BY channel, state",
+                sql:
+                    "SELECT channel, state, COUNT(*) AS n FROM deliveries WHERE message_id = ? GROUP BY channel, state",
                 arguments: [messageID])
             {
                 let channel = try decode(Channel.self, row, "channel", table: "deliveries")

@@ -1,6 +1,6 @@
+public import CrierCore
 public import Foundation
 internal import GRDB
-public import CrierCore
 
 /// The residents a message reaches and how their deliveries are written: one email delivery per
 /// subscriber in `audience`, on `route`, addressed by name when they gave one, in the rendition
@@ -34,7 +34,8 @@ extension SQLiteOutbox {
     ) throws -> Int {
         try write("enqueue \(message.id)") { db in
             try insertMessage(db, message, renditions: renditions, now: now)
-            return try insertDeliveries(db, of: message, fixedDeliveries: fixedDeliveries, subscribers: subscribers, now: now)
+            return try insertDeliveries(
+                db, of: message, fixedDeliveries: fixedDeliveries, subscribers: subscribers, now: now)
         }
     }
 

@@ -1,6 +1,6 @@
+public import CrierCore
 public import Foundation
 internal import GRDB
-public import CrierCore
 
 extension SQLiteOutbox {
     /// The advice an area received in `from ..< to`, newest first: what its bulletin summarises.
@@ -13,8 +13,10 @@ extension SQLiteOutbox {
     ) throws -> [MessageRecord] {
         try read("read the advice \(area) received") { db in
             let excluded = excludingTemplates.sorted()
-            let placeholders = excluded.isEmpty ? "" : "AND template NOT IN (\(excluded.map { _ in "?" }.joined(separator: ", ")))"
-            let values: [any DatabaseValueConvertible] = [from.unixSeconds, to.unixSeconds, area, Area.cityID] + excluded
+            let placeholders =
+                excluded.isEmpty ? "" : "AND template NOT IN (\(excluded.map { _ in "?" }.joined(separator: ", ")))"
+            let values: [any DatabaseValueConvertible] =
+                [from.unixSeconds, to.unixSeconds, area, Area.cityID] + excluded
             return try Row.fetchAll(
                 db,
                 sql: """

@@ -1,6 +1,6 @@
+public import CrierCore
 public import Foundation
 internal import GRDB
-public import CrierCore
 
 extension SQLiteOutbox {
     /// The condition for a delivery that is due: pending and its time has come, or leased by a

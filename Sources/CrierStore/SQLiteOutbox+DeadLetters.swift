@@ -1,6 +1,6 @@
+import CrierCore
 public import Foundation
 internal import GRDB
-import CrierCore
 
 extension SQLiteOutbox {
     private static let notForDisabledEndpoint =

@@ -1,6 +1,6 @@
+public import CrierCore
 public import Foundation
 internal import GRDB
-public import CrierCore
 
 extension SQLiteOutbox {
     /// Writes a message, its renditions and its deliveries in one transaction, streaming the deliveries.

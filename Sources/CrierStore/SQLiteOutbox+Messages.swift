@@ -1,6 +1,6 @@
+public import CrierCore
 public import Foundation
 internal import GRDB
-public import CrierCore
 
 extension SQLiteOutbox {
     /// One message by id.
@@ -13,8 +13,10 @@ extension SQLiteOutbox {
     /// Messages, newest first, for `history`.
     public func messages(limit: Int) throws -> [MessageRecord] {
         try read("list messages") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM messages ORDER BY created_at DESC, id DESC LIMIT ?", arguments: [limit])
-                .map(messageRecord)
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM messages ORDER BY created_at DESC, id DESC LIMIT ?", arguments: [limit]
+            )
+            .map(messageRecord)
         }
     }
 

@@ -1,6 +1,6 @@
+import CrierCore
 public import Foundation
 internal import GRDB
-import CrierCore
 
 extension SQLiteOutbox {
     /// Which deliveries went (or were to go) to a person: by subscriber id, or by address for email.
@@ -18,7 +18,9 @@ extension SQLiteOutbox {
             let id: Int64? = row?["id"]
             let storedEmail: String = row?["email"] ?? email
             let hash = Self.addressHash(storedEmail)
-            let arguments: StatementArguments = ["id": id, "email": storedEmail, "hash": hash, "given": email, "now": now.unixSeconds]
+            let arguments: StatementArguments = [
+                "id": id, "email": storedEmail, "hash": hash, "given": email, "now": now.unixSeconds,
+            ]
             let scrub = "replace(replace(%@, :email, :hash), :given, :hash)"
             try db.execute(
                 sql: """
@@ -51,7 +53,8 @@ extension SQLiteOutbox {
             }
             guard deleted || deliveriesScrubbed > 0 else { return false }
             try insertAudit(
-                AuditEntry(at: now, actor: "operator", action: "subscriber.forget", subject: hash,
+                AuditEntry(
+                    at: now, actor: "operator", action: "subscriber.forget", subject: hash,
                     detail: "\(deliveriesScrubbed) deliveries kept with the address hashed"), db)
             return true
         }
@@ -66,7 +69,8 @@ extension SQLiteOutbox {
             // TRUNCATE fails with SQLITE_BUSY unless every page was copied and the log emptied.
             try dbWriter.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         } catch {
-            throw OutboxStoreError.databaseFailed(path: path, operation: "empty the write-ahead log", reason: Self.describe(error))
+            throw OutboxStoreError.databaseFailed(
+                path: path, operation: "empty the write-ahead log", reason: Self.describe(error))
         }
     }
 

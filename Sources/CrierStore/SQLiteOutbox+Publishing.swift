@@ -1,6 +1,6 @@
+public import CrierCore
 public import Foundation
 internal import GRDB
-public import CrierCore
 
 /// A message with every rendition it was composed with: what the publisher turns into CAP, Atom and HTML.
 public struct MessageWithRenditions: Sendable, Equatable {

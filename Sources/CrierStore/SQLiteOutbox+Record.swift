@@ -1,6 +1,6 @@
+public import CrierCore
 import Foundation
 internal import GRDB
-public import CrierCore
 
 extension SQLiteOutbox {
     /// Records finished attempts and applies the actions the state machine chose, in one transaction.
@@ -42,7 +42,9 @@ extension SQLiteOutbox {
                     UPDATE deliveries SET state = 'delivered', delivered_at = :now, last_error = NULL, \(released)
                     \(stillLeased)
                     """
-            ).execute(arguments: ["id": result.deliveryID, "attempt": result.attempt, "owner": result.leaseOwner, "now": now])
+            ).execute(arguments: [
+                "id": result.deliveryID, "attempt": result.attempt, "owner": result.leaseOwner, "now": now,
+            ])
         case .scheduleRetry(let at):
             try db.cachedStatement(
                 sql: """
@@ -50,15 +52,26 @@ extension SQLiteOutbox {
                     \(stillLeased)
                     """
             ).execute(arguments: [
-                "id": result.deliveryID, "attempt": result.attempt, "owner": result.leaseOwner, "now": now, "at": at.unixSeconds,
+                "id": result.deliveryID, "attempt": result.attempt, "owner": result.leaseOwner, "now": now,
+                "at": at.unixSeconds,
                 "error": result.outcome.detail,
             ])
         case .deadLetter(let reason):
-            try db.cachedStatement(sql: "UPDATE deliveries SET state = 'dead', last_error = :error, \(released) \(stillLeased)")
-                .execute(arguments: ["id": result.deliveryID, "attempt": result.attempt, "owner": result.leaseOwner, "now": now, "error": reason])
+            try db.cachedStatement(
+                sql: "UPDATE deliveries SET state = 'dead', last_error = :error, \(released) \(stillLeased)"
+            )
+            .execute(arguments: [
+                "id": result.deliveryID, "attempt": result.attempt, "owner": result.leaseOwner, "now": now,
+                "error": reason,
+            ])
         case .deadLetterAndDisableEndpoint(let reason):
-            try db.cachedStatement(sql: "UPDATE deliveries SET state = 'dead', last_error = :error, \(released) \(stillLeased)")
-                .execute(arguments: ["id": result.deliveryID, "attempt": result.attempt, "owner": result.leaseOwner, "now": now, "error": reason])
+            try db.cachedStatement(
+                sql: "UPDATE deliveries SET state = 'dead', last_error = :error, \(released) \(stillLeased)"
+            )
+            .execute(arguments: [
+                "id": result.deliveryID, "attempt": result.attempt, "owner": result.leaseOwner, "now": now,
+                "error": reason,
+            ])
             // The endpoint said it is gone: that holds whatever became of this delivery.
             let endpoint = try String.fetchOne(
                 db, sql: "SELECT endpoint_id FROM deliveries WHERE id = ?", arguments: [result.deliveryID])

@@ -1,6 +1,6 @@
+public import CrierCore
 public import Foundation
 internal import GRDB
-public import CrierCore
 
 extension SQLiteOutbox {
     /// Records a schedule slot and, when given a message, enqueues it, in one transaction.
@@ -12,7 +12,8 @@ extension SQLiteOutbox {
         renditions: [Rendition], deliveries: some Sequence<NewDelivery>
     ) throws -> Bool {
         try write("record slot \(scheduleID) \(slotKey)") { db in
-            guard try insertSlot(db, scheduleID: scheduleID, slotKey: slotKey, outcome: outcome, at: at, message: message)
+            guard
+                try insertSlot(db, scheduleID: scheduleID, slotKey: slotKey, outcome: outcome, at: at, message: message)
             else { return false }
             if let message {
                 try insertMessage(db, message, renditions: renditions, now: at)
@@ -30,7 +31,8 @@ extension SQLiteOutbox {
         renditions: [Rendition], fixedDeliveries: [NewDelivery], subscribers: SubscriberDeliveries?
     ) throws -> Int? {
         try write("record slot \(scheduleID) \(slotKey)") { db in
-            guard try insertSlot(db, scheduleID: scheduleID, slotKey: slotKey, outcome: outcome, at: at, message: message)
+            guard
+                try insertSlot(db, scheduleID: scheduleID, slotKey: slotKey, outcome: outcome, at: at, message: message)
             else { return nil }
             try insertMessage(db, message, renditions: renditions, now: at)
             return try insertDeliveries(

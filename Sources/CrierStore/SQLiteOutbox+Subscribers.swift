@@ -1,6 +1,6 @@
+internal import CrierCore
 public import Foundation
 internal import GRDB
-internal import CrierCore
 
 extension SQLiteOutbox {
     /// Imports subscribers in one transaction: new addresses are inserted with a fresh unsubscribe
@@ -12,7 +12,11 @@ extension SQLiteOutbox {
         -> (inserted: Int, updated: Int)
     {
         var pending: [SubscriberInput]? = Array(inputs)
-        return try upsertSubscribers(batches: { defer { pending = nil }; return pending }, now: now)
+        return try upsertSubscribers(
+            batches: {
+                defer { pending = nil }
+                return pending
+            }, now: now)
     }
 
     /// Imports subscribers in one transaction, pulling batches from `next` until it returns nil.
@@ -49,7 +53,8 @@ extension SQLiteOutbox {
         try read("list subscribers") { db in
             let rows: [Row]
             if let area {
-                rows = try Row.fetchAll(db, sql: "SELECT * FROM subscribers WHERE area = ? ORDER BY id", arguments: [area])
+                rows = try Row.fetchAll(
+                    db, sql: "SELECT * FROM subscribers WHERE area = ? ORDER BY id", arguments: [area])
             } else {
                 rows = try Row.fetchAll(db, sql: "SELECT * FROM subscribers ORDER BY id")
             }
@@ -77,7 +82,8 @@ extension SQLiteOutbox {
 
     /// How many subscribed people the audience reaches.
     public func countSubscribers(areas: Set<String>?, topic: String, testOnly: Bool) throws -> Int {
-        let query = Self.audienceQuery(SubscriberAudience(areas: areas, topic: topic, testOnly: testOnly), select: "COUNT(*)")
+        let query = Self.audienceQuery(
+            SubscriberAudience(areas: areas, topic: topic, testOnly: testOnly), select: "COUNT(*)")
         return try read("count subscribers for \(topic)") { db in
             try Int.fetchOne(db, sql: query.sql, arguments: query.arguments) ?? 0
         }
@@ -88,8 +94,9 @@ extension SQLiteOutbox {
     @discardableResult
     public func unsubscribe(token: String, now: Date) throws -> Bool {
         try write("unsubscribe") { db in
-            guard let id = try Int64.fetchOne(
-                db, sql: "SELECT id FROM subscribers WHERE unsubscribe_token = ?", arguments: [token])
+            guard
+                let id = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM subscribers WHERE unsubscribe_token = ?", arguments: [token])
             else { return false }
             try db.execute(
                 sql: """
@@ -107,7 +114,8 @@ extension SQLiteOutbox {
         }
     }
 
-    func forEachSubscriber(in audience: SubscriberAudience, _ db: Database, _ body: (Subscriber) throws -> Void) throws {
+    func forEachSubscriber(in audience: SubscriberAudience, _ db: Database, _ body: (Subscriber) throws -> Void) throws
+    {
         let query = Self.audienceQuery(audience, select: "*")
         let rows = try Row.fetchCursor(db, sql: query.sql + " ORDER BY id", arguments: query.arguments)
         while let row = try rows.next() {
@@ -115,7 +123,9 @@ extension SQLiteOutbox {
         }
     }
 
-    static func audienceQuery(_ audience: SubscriberAudience, select: String) -> (sql: String, arguments: StatementArguments) {
+    static func audienceQuery(_ audience: SubscriberAudience, select: String) -> (
+        sql: String, arguments: StatementArguments
+    ) {
         var sql = """
             SELECT \(select) FROM subscribers
             WHERE unsubscribed_at IS NULL
@@ -124,7 +134,8 @@ extension SQLiteOutbox {
         var arguments: StatementArguments = [audience.topic]
         if let areas = audience.areas {
             let sorted = areas.sorted()
-            sql += " AND area IN (\(sorted.isEmpty ? "NULL" : Array(repeating: "?", count: sorted.count).joined(separator: ", ")))"
+            sql +=
+                " AND area IN (\(sorted.isEmpty ? "NULL" : Array(repeating: "?", count: sorted.count).joined(separator: ", ")))"
             arguments += StatementArguments(sorted)
         }
         if audience.testOnly {

@@ -1,6 +1,6 @@
+public import CrierCore
 public import Foundation
 internal import GRDB
-public import CrierCore
 
 /// The durable outbox in one SQLite file: every message, delivery, attempt and audit line.
 ///

@@ -52,7 +52,10 @@ public struct SubscriberInput: Sendable, Equatable {
     public var locale: String
     public var isTest: Bool
 
-    public init(email: String, name: String = "", area: String, topics: [String] = [], locale: String = "en", isTest: Bool = false) {
+    public init(
+        email: String, name: String = "", area: String, topics: [String] = [], locale: String = "en",
+        isTest: Bool = false
+    ) {
         self.email = email
         self.name = name
         self.area = area

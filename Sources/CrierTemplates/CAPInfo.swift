@@ -2,31 +2,58 @@
 public struct CAPInfo: Sendable, Hashable {
     /// CAP `category` values.
     public enum Category: String, Sendable, Hashable, CaseIterable {
-        case geo = "Geo", met = "Met", safety = "Safety", security = "Security", rescue = "Rescue"
-        case fire = "Fire", health = "Health", env = "Env", transport = "Transport", infra = "Infra"
-        case cbrne = "CBRNE", other = "Other"
+        case geo = "Geo"
+        case met = "Met"
+        case safety = "Safety"
+        case security = "Security"
+        case rescue = "Rescue"
+        case fire = "Fire"
+        case health = "Health"
+        case env = "Env"
+        case transport = "Transport"
+        case infra = "Infra"
+        case cbrne = "CBRNE"
+        case other = "Other"
     }
 
     /// CAP `urgency` values.
     public enum Urgency: String, Sendable, Hashable, CaseIterable {
-        case immediate = "Immediate", expected = "Expected", future = "Future", past = "Past", unknown = "Unknown"
+        case immediate = "Immediate"
+        case expected = "Expected"
+        case future = "Future"
+        case past = "Past"
+        case unknown = "Unknown"
     }
 
     /// CAP `severity` values.
     public enum Severity: String, Sendable, Hashable, CaseIterable {
-        case extreme = "Extreme", severe = "Severe", moderate = "Moderate", minor = "Minor", unknown = "Unknown"
+        case extreme = "Extreme"
+        case severe = "Severe"
+        case moderate = "Moderate"
+        case minor = "Minor"
+        case unknown = "Unknown"
     }
 
     /// CAP `certainty` values.
     public enum Certainty: String, Sendable, Hashable, CaseIterable {
-        case observed = "Observed", likely = "Likely", possible = "Possible", unlikely = "Unlikely"
+        case observed = "Observed"
+        case likely = "Likely"
+        case possible = "Possible"
+        case unlikely = "Unlikely"
         case unknown = "Unknown"
     }
 
     /// CAP `responseType` values.
     public enum ResponseType: String, Sendable, Hashable, CaseIterable {
-        case shelter = "Shelter", evacuate = "Evacuate", prepare = "Prepare", execute = "Execute"
-        case avoid = "Avoid", monitor = "Monitor", assess = "Assess", allClear = "AllClear", none = "None"
+        case shelter = "Shelter"
+        case evacuate = "Evacuate"
+        case prepare = "Prepare"
+        case execute = "Execute"
+        case avoid = "Avoid"
+        case monitor = "Monitor"
+        case assess = "Assess"
+        case allClear = "AllClear"
+        case none = "None"
     }
 
     public var category: Category

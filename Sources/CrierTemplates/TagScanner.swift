@@ -56,7 +56,8 @@ enum TagScanner {
                 end += 1
             }
             guard end < chars.count else {
-                tags.append(ScannedTag(kind: .malformed, name: "tag opened with '{{' is never closed with '}}'", line: tagLine))
+                tags.append(
+                    ScannedTag(kind: .malformed, name: "tag opened with '{{' is never closed with '}}'", line: tagLine))
                 return tags
             }
             let body = String(String.UnicodeScalarView(chars[(index + open)..<end]))

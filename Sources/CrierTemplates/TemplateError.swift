@@ -74,16 +74,20 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case .missingVariables(let template, let names):
             return "template '\(template)' needs variable(s) \(names.joined(separator: ", ")), which were not given"
         case .unknownVariables(let template, let names):
-            return "template '\(template)' does not declare variable(s) \(names.joined(separator: ", ")); check the spelling against its template.yml"
+            return
+                "template '\(template)' does not declare variable(s) \(names.joined(separator: ", ")); check the spelling against its template.yml"
         case .wrongVariableType(let template, let name, let reason):
             return "template '\(template)', variable '\(name)': \(reason)"
         case .multilineSubject(let template, let locale, let variable):
             if let variable {
-                return "template '\(template)' (\(locale)): variable '\(variable)' contains a line break, which a subject line cannot hold"
+                return
+                    "template '\(template)' (\(locale)): variable '\(variable)' contains a line break, which a subject line cannot hold"
             }
-            return "template '\(template)' (\(locale)): the subject part renders to more than one line; a subject must be a single line"
+            return
+                "template '\(template)' (\(locale)): the subject part renders to more than one line; a subject must be a single line"
         case .invalidJSON(let template, let file, let reason):
-            return "template '\(template)': \(file) does not produce valid JSON (\(reason)); fix the template's quotes and commas"
+            return
+                "template '\(template)': \(file) does not produce valid JSON (\(reason)); fix the template's quotes and commas"
         }
     }
 }

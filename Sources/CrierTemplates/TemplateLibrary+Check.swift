@@ -12,7 +12,9 @@ extension TemplateLibrary {
                 found.insert(
                     TemplateProblem(
                         severity: .error, template: id, file: "\(id)/\(name)",
-                        message: "unexpected file; parts are named KIND.LOCALE.mustache with KIND one of subject, text, html, webhook"))
+                        message:
+                            "unexpected file; parts are named KIND.LOCALE.mustache with KIND one of subject, text, html, webhook"
+                    ))
             }
             for key in template.parts.keys where !metadata.locales.contains(key.locale) {
                 found.insert(
@@ -37,7 +39,9 @@ extension TemplateLibrary {
                                 TemplateProblem(
                                     severity: .error, template: id, file: "\(id)/\(kind.rawValue).\(locale).mustache",
                                     name: locale,
-                                    message: "locale '\(locale)' has no \(kind.rawValue) part and no en fallback \(kind.rawValue).en.mustache"))
+                                    message:
+                                        "locale '\(locale)' has no \(kind.rawValue) part and no en fallback \(kind.rawValue).en.mustache"
+                                ))
                         }
                         continue
                     }
@@ -88,7 +92,9 @@ extension TemplateLibrary {
             self.locale = locale
         }
 
-        private mutating func report(_ file: TemplateLibrary.SourceFile, _ line: Int?, _ name: String?, _ message: String) {
+        private mutating func report(
+            _ file: TemplateLibrary.SourceFile, _ line: Int?, _ name: String?, _ message: String
+        ) {
             problems.insert(
                 TemplateProblem(
                     severity: .error, template: metadata.id, file: file.path, line: line, name: name, message: message))
@@ -102,7 +108,9 @@ extension TemplateLibrary {
         }
 
         /// Resolves a tag name against list-item scopes (innermost first), then declared and built-in names.
-        private mutating func resolve(_ name: String, scopes: [Set<String>?], tag: ScannedTag, file: TemplateLibrary.SourceFile) {
+        private mutating func resolve(
+            _ name: String, scopes: [Set<String>?], tag: ScannedTag, file: TemplateLibrary.SourceFile
+        ) {
             if name == "." || name.isEmpty { return }
             if name.hasPrefix(".") {
                 let first = String(name.dropFirst().split(separator: ".").first ?? "")
@@ -143,7 +151,8 @@ extension TemplateLibrary {
                     if kind == .html {
                         report(
                             file, tag.line, tag.name,
-                            "unescaped tag for '\(tag.name)' in an HTML part would let a value inject markup; use {{\(tag.name)}}")
+                            "unescaped tag for '\(tag.name)' in an HTML part would let a value inject markup; use {{\(tag.name)}}"
+                        )
                     }
                     resolve(tag.name, scopes: scopes, tag: tag, file: file)
                 case .section, .inverted:
@@ -164,7 +173,8 @@ extension TemplateLibrary {
                     guard last.tag.key == tag.key else {
                         report(
                             file, tag.line, tag.key,
-                            "{{/\(tag.key)}} does not match the open section '\(last.tag.key)' from line \(last.tag.line)")
+                            "{{/\(tag.key)}} does not match the open section '\(last.tag.key)' from line \(last.tag.line)"
+                        )
                         continue
                     }
                     open.removeLast()
@@ -172,11 +182,13 @@ extension TemplateLibrary {
                 case .partial:
                     includePartial(tag, in: file, scopes: scopes)
                 case .dynamicPartial:
-                    report(file, tag.line, tag.name, "dynamic partials ({{>*name}}) cannot be checked; name the partial")
+                    report(
+                        file, tag.line, tag.name, "dynamic partials ({{>*name}}) cannot be checked; name the partial")
                 case .pragma:
                     report(
                         file, tag.line, nil,
-                        "remove the {{%\(tag.name)}} pragma; escaping is set from the part kind (HTML escapes, others do not)")
+                        "remove the {{%\(tag.name)}} pragma; escaping is set from the part kind (HTML escapes, others do not)"
+                    )
                 case .setDelimiter:
                     report(file, tag.line, nil, "changing delimiters ({{=...=}}) is not supported; keep {{ }}")
                 case .malformed:
@@ -190,11 +202,14 @@ extension TemplateLibrary {
             }
         }
 
-        private mutating func includePartial(_ tag: ScannedTag, in file: TemplateLibrary.SourceFile, scopes: [Set<String>?]) {
+        private mutating func includePartial(
+            _ tag: ScannedTag, in file: TemplateLibrary.SourceFile, scopes: [Set<String>?]
+        ) {
             guard let partial = library.partial(named: tag.name, kind: kind, locale: locale) else {
                 report(
                     file, tag.line, tag.name,
-                    "partial '\(tag.name)' does not exist; expected _partials/\(tag.name).\(kind.rawValue).mustache or _partials/\(tag.name).mustache")
+                    "partial '\(tag.name)' does not exist; expected _partials/\(tag.name).\(kind.rawValue).mustache or _partials/\(tag.name).mustache"
+                )
                 return
             }
             walk(partial.file, scopes: scopes)

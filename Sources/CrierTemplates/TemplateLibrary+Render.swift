@@ -52,7 +52,9 @@ extension TemplateLibrary {
             do {
                 _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
             } catch {
-                let file = partKey(.webhook, template: template, locale: locale).map { "\(id)/webhook.\($0.locale).mustache" }
+                let file = partKey(.webhook, template: template, locale: locale).map {
+                    "\(id)/webhook.\($0.locale).mustache"
+                }
                 throw TemplateError.invalidJSON(template: id, file: file ?? id, reason: "\(error)")
             }
             webhook = data
@@ -98,7 +100,8 @@ extension TemplateLibrary {
             switch value {
             case .list(let items):
                 guard spec.isList else {
-                    throw TemplateError.wrongVariableType(template: metadata.id, name: name, reason: "is text, not a list")
+                    throw TemplateError.wrongVariableType(
+                        template: metadata.id, name: name, reason: "is text, not a list")
                 }
                 let allowed = Set(spec.fieldNames)
                 for item in items {
@@ -106,7 +109,9 @@ extension TemplateLibrary {
                     guard extra.isEmpty else {
                         throw TemplateError.wrongVariableType(
                             template: metadata.id, name: name,
-                            reason: "items have undeclared field(s) \(extra.joined(separator: ", ")); declared: \(spec.fieldNames.joined(separator: ", "))")
+                            reason:
+                                "items have undeclared field(s) \(extra.joined(separator: ", ")); declared: \(spec.fieldNames.joined(separator: ", "))"
+                        )
                     }
                 }
             case .text, .flag:

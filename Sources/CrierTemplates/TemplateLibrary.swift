@@ -114,7 +114,9 @@ public struct TemplateLibrary: Sendable {
                 problems.append(
                     TemplateProblem(
                         severity: .error, template: "_partials", file: path,
-                        message: "unexpected file; partials are named NAME.mustache, NAME.KIND.mustache or NAME.KIND.LOCALE.mustache"))
+                        message:
+                            "unexpected file; partials are named NAME.mustache, NAME.KIND.mustache or NAME.KIND.LOCALE.mustache"
+                    ))
                 continue
             }
             var kind: PartKind?
@@ -142,7 +144,8 @@ public struct TemplateLibrary: Sendable {
         let metadataURL = folder.appendingPathComponent("template.yml")
         guard FileManager.default.fileExists(atPath: metadataURL.path) else {
             throw TemplateError.metadata(
-                file: metadataPath, line: nil, key: "(document)", reason: "missing; every template folder needs a template.yml")
+                file: metadataPath, line: nil, key: "(document)",
+                reason: "missing; every template folder needs a template.yml")
         }
         let metadata = try TemplateMetadata.parse(
             yaml: try read(metadataURL, path: metadataPath), file: metadataPath, folderName: id, topics: topics)
@@ -153,7 +156,8 @@ public struct TemplateLibrary: Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         for name in names.sorted() where !name.hasPrefix(".") && name != "template.yml" && name != "README.md" {
             let components = name.split(separator: ".").map(String.init)
-            guard components.count == 3, components[2] == "mustache", let kind = PartKind(rawValue: components[0]) else {
+            guard components.count == 3, components[2] == "mustache", let kind = PartKind(rawValue: components[0])
+            else {
                 otherFiles.append(name)
                 continue
             }

@@ -1,5 +1,5 @@
-internal import Yams
 import Foundation
+internal import Yams
 
 extension TemplateMetadata {
     /// Parses `template.yml`, refusing unknown keys, wrong types and invalid CAP values with file and line.
@@ -22,7 +22,8 @@ extension TemplateMetadata {
         }
         let topic = try top.string("topic")
         guard topics.contains(topic) else {
-            throw top.error("topic", "unknown topic '\(topic)'; expected one of \(topics.sorted().joined(separator: ", "))")
+            throw top.error(
+                "topic", "unknown topic '\(topic)'; expected one of \(topics.sorted().joined(separator: ", "))")
         }
         let title = try top.string("title")
         let description = try top.string("description")
@@ -60,7 +61,8 @@ extension TemplateMetadata {
             }
             guard !locales.contains(scalar.string) else {
                 throw TemplateError.metadata(
-                    file: file, line: item.mark?.line, key: "locales", reason: "locale '\(scalar.string)' is listed twice")
+                    file: file, line: item.mark?.line, key: "locales",
+                    reason: "locale '\(scalar.string)' is listed twice")
             }
             locales.append(scalar.string)
         }
@@ -102,21 +104,27 @@ extension TemplateMetadata {
         if let exampleNode = map.optional("example") {
             example = try parseExample(exampleNode, fields: fields, map: map)
         }
-        var spec = VariableSpec(name: name, description: description, required: required, example: example, fields: fields)
+        var spec = VariableSpec(
+            name: name, description: description, required: required, example: example, fields: fields)
         spec.line = map.line
         return spec
     }
 
-    private static func parseExample(_ node: Node, fields: [VariableSpec.Field]?, map: YAMLMap) throws -> TemplateValue {
+    private static func parseExample(_ node: Node, fields: [VariableSpec.Field]?, map: YAMLMap) throws -> TemplateValue
+    {
         switch node {
         case .scalar(let scalar):
-            guard fields == nil else { throw map.error("example", "a list variable needs a list of items as its example") }
+            guard fields == nil else {
+                throw map.error("example", "a list variable needs a list of items as its example")
+            }
             if scalar.style == .plain, let flag = Bool.construct(from: scalar) {
                 return .flag(flag)
             }
             return .text(scalar.string)
         case .sequence(let sequence):
-            guard let fields else { throw map.error("example", "only list variables (with fields) take a list example") }
+            guard let fields else {
+                throw map.error("example", "only list variables (with fields) take a list example")
+            }
             let allowed = Set(fields.map(\.name))
             var items: [[String: String]] = []
             for item in sequence {
@@ -148,11 +156,13 @@ struct YAMLMap {
         self.path = path
         self.line = node.mark?.line
         guard case .mapping(let mapping) = node else {
-            throw TemplateError.metadata(file: file, line: node.mark?.line, key: path, reason: "must be a mapping of keys to values")
+            throw TemplateError.metadata(
+                file: file, line: node.mark?.line, key: path, reason: "must be a mapping of keys to values")
         }
         for (keyNode, value) in mapping {
             guard case .scalar(let scalar) = keyNode else {
-                throw TemplateError.metadata(file: file, line: keyNode.mark?.line, key: path, reason: "keys must be plain text")
+                throw TemplateError.metadata(
+                    file: file, line: keyNode.mark?.line, key: path, reason: "keys must be plain text")
             }
             let key = scalar.string
             if keyLines[key] != nil {

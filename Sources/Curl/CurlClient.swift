@@ -1,5 +1,5 @@
-import Foundation
 import CCurl
+import Foundation
 
 /// Makes HTTP and SMTP transfers over one libcurl multi handle shared by every caller.
 ///
@@ -32,7 +32,8 @@ public final class CurlClient: Sendable {
     public init(configuration: Configuration = Configuration()) throws(CurlError) {
         self.configuration = configuration
         loop = try CurlLoop(
-            maxTotalConnections: configuration.maxTotalConnections, maxHostConnections: configuration.maxHostConnections)
+            maxTotalConnections: configuration.maxTotalConnections, maxHostConnections: configuration.maxHostConnections
+        )
     }
 
     deinit {
@@ -47,7 +48,8 @@ public final class CurlClient: Sendable {
     /// POSTs `request.body` to `request.url` and returns the final response (redirects are not followed).
     public func post(_ request: HTTPPostRequest) async throws(CurlError) -> HTTPResponse {
         let transfer = try CurlTransfer(
-            addressGuard: AddressGuard(allowPrivateAddresses: configuration.allowPrivateAddresses), limits: request.limits)
+            addressGuard: AddressGuard(allowPrivateAddresses: configuration.allowPrivateAddresses),
+            limits: request.limits)
         try transfer.set(CURLOPT_URL, request.url)
         try transfer.set(CURLOPT_PROTOCOLS_STR, "http,https")
         try transfer.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
@@ -62,10 +64,12 @@ public final class CurlClient: Sendable {
     /// Hands one message to an SMTP relay and returns the relay's final reply.
     public func send(_ request: SMTPSendRequest) async throws(CurlError) -> SMTPResponse {
         let transfer = try CurlTransfer(
-            addressGuard: AddressGuard(allowPrivateAddresses: configuration.allowPrivateAddresses), limits: request.limits)
+            addressGuard: AddressGuard(allowPrivateAddresses: configuration.allowPrivateAddresses),
+            limits: request.limits)
         try transfer.set(CURLOPT_URL, request.url)
         try transfer.set(CURLOPT_PROTOCOLS_STR, "smtp,smtps")
-        try transfer.set(CURLOPT_USE_SSL, Int(request.security == .required ? CURLUSESSL_ALL.rawValue : CURLUSESSL_NONE.rawValue))
+        try transfer.set(
+            CURLOPT_USE_SSL, Int(request.security == .required ? CURLUSESSL_ALL.rawValue : CURLUSESSL_NONE.rawValue))
         if let username = request.username { try transfer.set(CURLOPT_USERNAME, username) }
         if let password = request.password { try transfer.set(CURLOPT_PASSWORD, password) }
         try transfer.set(CURLOPT_MAIL_FROM, "<\(request.from)>")
@@ -78,7 +82,8 @@ public final class CurlClient: Sendable {
     private func perform(_ transfer: CurlTransfer) async throws(CurlError) -> TransferOutput {
         let loop = self.loop
         let result = await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Result<TransferOutput, CurlError>, Never>) in
+            await withCheckedContinuation {
+                (continuation: CheckedContinuation<Result<TransferOutput, CurlError>, Never>) in
                 transfer.completion = { continuation.resume(returning: $0) }
                 if Task.isCancelled {
                     transfer.fail(.failure(CurlError(code: 0, kind: .cancelled, message: "transfer cancelled")))

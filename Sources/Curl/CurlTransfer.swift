@@ -3,9 +3,9 @@ import Foundation
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What a finished transfer produced, before it is shaped into an HTTP or SMTP answer.
@@ -114,7 +114,8 @@ final class CurlTransfer: @unchecked Sendable {
         try check(ccurl_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, me), CURLOPT_WRITEDATA)
         try check(ccurl_easy_setopt_header_function(easy, CurlTransfer.headerCallback), CURLOPT_HEADERFUNCTION)
         try check(ccurl_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, me), CURLOPT_HEADERDATA)
-        try check(ccurl_easy_setopt_opensocket_function(easy, CurlTransfer.openSocketCallback), CURLOPT_OPENSOCKETFUNCTION)
+        try check(
+            ccurl_easy_setopt_opensocket_function(easy, CurlTransfer.openSocketCallback), CURLOPT_OPENSOCKETFUNCTION)
         try check(ccurl_easy_setopt_pointer(easy, CURLOPT_OPENSOCKETDATA, me), CURLOPT_OPENSOCKETDATA)
     }
 
@@ -124,7 +125,8 @@ final class CurlTransfer: @unchecked Sendable {
         uploadOffset = 0
         let me = Unmanaged.passUnretained(self).toOpaque()
         try set(CURLOPT_UPLOAD, 1)
-        try check(ccurl_easy_setopt_off_t(easy, CURLOPT_INFILESIZE_LARGE, curl_off_t(bytes.count)), CURLOPT_INFILESIZE_LARGE)
+        try check(
+            ccurl_easy_setopt_off_t(easy, CURLOPT_INFILESIZE_LARGE, curl_off_t(bytes.count)), CURLOPT_INFILESIZE_LARGE)
         try check(ccurl_easy_setopt_read_function(easy, CurlTransfer.readCallback), CURLOPT_READFUNCTION)
         try check(ccurl_easy_setopt_pointer(easy, CURLOPT_READDATA, me), CURLOPT_READDATA)
     }
@@ -132,10 +134,14 @@ final class CurlTransfer: @unchecked Sendable {
     /// Sets a POST body, copied by curl.
     func setPostBody(_ body: Data) throws(CurlError) {
         try set(CURLOPT_POST, 1)
-        try check(ccurl_easy_setopt_off_t(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)), CURLOPT_POSTFIELDSIZE_LARGE)
+        try check(
+            ccurl_easy_setopt_off_t(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)),
+            CURLOPT_POSTFIELDSIZE_LARGE)
         var bytes = [UInt8](body)
         bytes.append(0)
-        let code = bytes.withUnsafeMutableBytes { ccurl_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, $0.baseAddress) }
+        let code = bytes.withUnsafeMutableBytes {
+            ccurl_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, $0.baseAddress)
+        }
         try check(code, CURLOPT_COPYPOSTFIELDS)
     }
 
@@ -148,7 +154,8 @@ final class CurlTransfer: @unchecked Sendable {
         let result: Result<TransferOutput, CurlError>
         if code == CURLE_OK {
             result = .success(
-                TransferOutput(responseCode: responseCode, headers: headers, body: body, lastHeaderLine: lastHeaderLine))
+                TransferOutput(responseCode: responseCode, headers: headers, body: body, lastHeaderLine: lastHeaderLine)
+            )
         } else {
             result = .failure(error(for: code, responseCode: responseCode))
         }
@@ -171,7 +178,8 @@ final class CurlTransfer: @unchecked Sendable {
         if let (address, restriction) = refusedAddress, code == CURLE_COULDNT_CONNECT {
             return CurlError(
                 code: number, kind: .addressRefused,
-                message: "address \(address) refused by network policy (\(restriction.rawValue))", responseCode: received)
+                message: "address \(address) refused by network policy (\(restriction.rawValue))",
+                responseCode: received)
         }
         if tooLarge && code == CURLE_WRITE_ERROR {
             return CurlError(

@@ -56,7 +56,8 @@ func main() async throws {
         return
     }
     guard arguments.count >= 2, let kind = Channel(rawValue: arguments[1]),
-        let configPath = argument("--config", in: arguments), let count = argument("--count", in: arguments).flatMap(Int.init)
+        let configPath = argument("--config", in: arguments),
+        let count = argument("--count", in: arguments).flatMap(Int.init)
     else {
         throw BenchmarkFailure(description: "usage: crier-bench webhook|email --config FILE --count N")
     }
@@ -78,12 +79,15 @@ func main() async throws {
         guard let endpoint = system.configuration.endpoints.first(where: { $0.kind == .webhook }) else {
             throw BenchmarkFailure(description: "the configuration needs a webhook endpoint")
         }
-        let body = #"{"headline":"Courier fraud warning","areas":["east"],"advice":"Your bank will never send a courier to collect your card."}"#
+        let body =
+            #"{"headline":"Courier fraud warning","areas":["east"],"advice":"Your bank will never send a courier to collect your card."}"#
         rendition = Rendition(messageID: messageID, channel: .webhook, locale: "en", payload: Data(body.utf8))
-        deliveries = AnySequence((0..<count).lazy.map { index in
-            NewDelivery(
-                channel: .webhook, destination: "\(endpoint.destination)/\(index)", route: endpoint.id, endpointID: endpoint.id)
-        })
+        deliveries = AnySequence(
+            (0..<count).lazy.map { index in
+                NewDelivery(
+                    channel: .webhook, destination: "\(endpoint.destination)/\(index)", route: endpoint.id,
+                    endpointID: endpoint.id)
+            })
     case .email:
         rendition = Rendition(
             messageID: messageID, channel: .email, locale: "en", subject: "Courier fraud: warning for East NPA",
@@ -101,11 +105,12 @@ func main() async throws {
                 police officers or bank staff. Your bank and the police will never send a courier.</p>\
                 <p><a href="\(Personalisation.unsubscribeURLMarker)">Unsubscribe</a></p>
                 """)
-        deliveries = AnySequence((0..<count).lazy.map { index in
-            NewDelivery(
-                channel: .email, destination: "resident-\(index)@example.org", route: DeliveryRoute.email,
-                subscriberID: Int64(index), recipientName: "Resident \(index)", unsubscribeToken: "token\(index)")
-        })
+        deliveries = AnySequence(
+            (0..<count).lazy.map { index in
+                NewDelivery(
+                    channel: .email, destination: "resident-\(index)@example.org", route: DeliveryRoute.email,
+                    subscriberID: Int64(index), recipientName: "Resident \(index)", unsubscribeToken: "token\(index)")
+            })
     }
     let written = try system.outbox.enqueue(message, renditions: [rendition], deliveries: deliveries, now: now)
     let dispatcher = try system.makeDispatcher(logger: Logger(label: "crier.bench"))
@@ -118,7 +123,8 @@ func main() async throws {
     print(
         String(
             format: "crier %@: %d enqueued, %d delivered, %d dead in %.2f s = %.0f/s, peak memory %.1f MiB",
-            kind.rawValue, written, report.delivered, report.dead, seconds, Double(report.delivered) / seconds, peakMemoryMiB()))
+            kind.rawValue, written, report.delivered, report.dead, seconds, Double(report.delivered) / seconds,
+            peakMemoryMiB()))
     if summary.byState["delivered", default: 0] != written {
         throw BenchmarkFailure(description: "not everything was delivered: \(summary.byState)")
     }

@@ -92,7 +92,9 @@ struct AlertCommand: AsyncParsableCommand {
                 message: "not a terminal, so nobody can confirm: nothing was queued (add --yes in scripts)",
                 isBadInput: true)
         }
-        let what = plan.preview.status == "actual" ? "the number of areas (\(plan.confirmationWord))" : "the word \(plan.confirmationWord)"
+        let what =
+            plan.preview.status == "actual"
+            ? "the number of areas (\(plan.confirmationWord))" : "the word \(plan.confirmationWord)"
         FileHandle.standardOutput.write(Data("Type \(what) to confirm: ".utf8))
         let answer = readLine()?.trimmingCharacters(in: .whitespaces) ?? ""
         guard answer == plan.confirmationWord else {
@@ -120,7 +122,10 @@ extension AlertPlan {
             "Recipients: \(preview.subscribers) subscribers, \(preview.endpoints.count) endpoints"
                 + (preview.endpoints.isEmpty ? "" : " (\(preview.endpoints.joined(separator: ", ")))"),
         ]
-        lines.append(needsApproval ? "Approval:   a second operator must approve it before anything is sent" : "Approval:   not needed; sent at once")
+        lines.append(
+            needsApproval
+                ? "Approval:   a second operator must approve it before anything is sent"
+                : "Approval:   not needed; sent at once")
         return lines.joined(separator: "\n")
     }
 }
@@ -167,7 +172,11 @@ func follow(desk: AlertDesk, id: String, format: OutputFormat) async throws -> I
         if line != last {
             if bar {
                 let text = "\r\u{1B}[2K" + line
-                if format == .json { FileHandle.standardError.write(Data(text.utf8)) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
+                if format == .json {
+                    FileHandle.standardError.write(Data(text.utf8))
+                } else {
+                    FileHandle.standardOutput.write(Data(text.utf8))
+                }
             } else {
                 say(line)
             }
@@ -187,7 +196,8 @@ func follow(desk: AlertDesk, id: String, format: OutputFormat) async throws -> I
 func failIfDead(_ dead: Int, id: String) throws {
     if dead > 0 {
         throw CommandFailure(
-            message: "alert \(id): \(dead) deliveries failed for good (see `crier alerts show \(id)`)", isBadInput: false)
+            message: "alert \(id): \(dead) deliveries failed for good (see `crier alerts show \(id)`)",
+            isBadInput: false)
     }
 }
 
@@ -200,7 +210,8 @@ extension AlertProgress {
             guard bar, live > 0 else { return "\(counts.channel): \(summary)" }
             let width = 20
             let done = (counts.delivered + counts.dead) * width / live
-            return "\(counts.channel) [\(String(repeating: "#", count: done))\(String(repeating: ".", count: width - done))] \(summary)"
+            return
+                "\(counts.channel) [\(String(repeating: "#", count: done))\(String(repeating: ".", count: width - done))] \(summary)"
         }
         return parts.isEmpty ? "no deliveries" : parts.joined(separator: " | ")
     }

@@ -11,7 +11,8 @@ struct AlertsCommand: AsyncParsableCommand {
     )
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List alerts, updates and cancellations, newest first.")
+        static let configuration = CommandConfiguration(
+            abstract: "List alerts, updates and cancellations, newest first.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -35,7 +36,8 @@ struct AlertsCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one alert: state, counts per channel, timeline.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show one alert: state, counts per channel, timeline.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -63,7 +65,8 @@ extension AlertSummary {
     /// One line for `alerts list`.
     var line: String {
         let totals = totals
-        var text = "\(id)\t\(kind)\t\(status)\t\(state)\tdelivered=\(totals.delivered) pending=\(totals.pending) dead=\(totals.dead)\t\(headline)"
+        var text =
+            "\(id)\t\(kind)\t\(status)\t\(state)\tdelivered=\(totals.delivered) pending=\(totals.pending) dead=\(totals.dead)\t\(headline)"
         if let references { text += "\t(refers to \(references))" }
         return text
     }
@@ -87,7 +90,8 @@ extension AlertReport {
         if alert.channels.isEmpty { lines.append("  none") }
         for counts in alert.channels {
             lines.append(
-                "  \(counts.channel): \(counts.delivered) delivered, \(counts.pending) pending, \(counts.dead) dead, \(counts.withdrawn) withdrawn")
+                "  \(counts.channel): \(counts.delivered) delivered, \(counts.pending) pending, \(counts.dead) dead, \(counts.withdrawn) withdrawn"
+            )
         }
         if !related.isEmpty {
             lines.append("Related:")
@@ -95,7 +99,8 @@ extension AlertReport {
         }
         lines.append("Timeline:")
         for entry in timeline {
-            lines.append("  \(stamp(entry.at, zone))  \(entry.action)  by \(entry.actor)  \(entry.subject)  \(entry.detail)")
+            lines.append(
+                "  \(stamp(entry.at, zone))  \(entry.action)  by \(entry.actor)  \(entry.subject)  \(entry.detail)")
         }
         return lines.joined(separator: "\n")
     }

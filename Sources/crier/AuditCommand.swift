@@ -7,7 +7,8 @@ import Foundation
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Print the audit log: every proposal, approval, rejection, send, cancel and update, with who and when."
+        abstract:
+            "Print the audit log: every proposal, approval, rejection, send, cancel and update, with who and when."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -27,18 +28,23 @@ struct AuditCommand: AsyncParsableCommand {
         case .text:
             if entries.isEmpty { print("no audit entries") }
             for entry in entries {
-                print("\(stamp(entry.at, system.configuration.timeZone))\t\(entry.actor)\t\(entry.action)\t\(entry.subject)\t\(entry.detail)")
+                print(
+                    "\(stamp(entry.at, system.configuration.timeZone))\t\(entry.actor)\t\(entry.action)\t\(entry.subject)\t\(entry.detail)"
+                )
             }
         }
     }
 
     private func sinceDate() throws -> Date? {
         guard let since else { return nil }
-        if let seconds = try? DurationText.seconds(since, field: "--since") { return Date().addingTimeInterval(-seconds) }
+        if let seconds = try? DurationText.seconds(since, field: "--since") {
+            return Date().addingTimeInterval(-seconds)
+        }
         let parser = ISO8601DateFormatter()
         if let date = parser.date(from: since) { return date }
         parser.formatOptions = [.withFullDate]
         if let date = parser.date(from: since) { return date }
-        throw InputError("--since \"\(since)\": give a duration such as 24h or a time such as 2026-11-26T16:40:00+00:00")
+        throw InputError(
+            "--since \"\(since)\": give a duration such as 24h or a time such as 2026-11-26T16:40:00+00:00")
     }
 }

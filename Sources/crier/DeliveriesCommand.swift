@@ -39,7 +39,8 @@ struct DeliveriesCommand: AsyncParsableCommand {
     }
 
     struct Retry: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Put a dead delivery (or all of them) back in the queue.")
+        static let configuration = CommandConfiguration(
+            abstract: "Put a dead delivery (or all of them) back in the queue.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -58,13 +59,19 @@ struct DeliveriesCommand: AsyncParsableCommand {
             let now = Date()
             if dead {
                 let count = try system.outbox.retryAllDead(now: now)
-                try system.outbox.appendAudit(AuditEntry(at: now, actor: Operator.current(nil), action: "retry-dead", subject: "deliveries", detail: "\(count) deliveries"))
+                try system.outbox.appendAudit(
+                    AuditEntry(
+                        at: now, actor: Operator.current(nil), action: "retry-dead", subject: "deliveries",
+                        detail: "\(count) deliveries"))
                 print("\(count) dead deliveries queued again")
             } else if let id {
                 guard try system.outbox.retryDelivery(id: id, now: now) else {
-                    throw CommandFailure(message: "delivery \(id) is not a dead letter (see `crier deliveries list --state dead`)", isBadInput: true)
+                    throw CommandFailure(
+                        message: "delivery \(id) is not a dead letter (see `crier deliveries list --state dead`)",
+                        isBadInput: true)
                 }
-                try system.outbox.appendAudit(AuditEntry(at: now, actor: Operator.current(nil), action: "retry", subject: "delivery \(id)"))
+                try system.outbox.appendAudit(
+                    AuditEntry(at: now, actor: Operator.current(nil), action: "retry", subject: "delivery \(id)"))
                 print("delivery \(id) queued again")
             }
         }

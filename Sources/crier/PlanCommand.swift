@@ -6,7 +6,8 @@ import Foundation
 struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "List every slot that would fire in a range: local and UTC time, schedule, template, areas, audience.",
+        abstract:
+            "List every slot that would fire in a range: local and UTC time, schedule, template, areas, audience.",
         discussion: """
             Dates are local dates (2026-03-29), local date-times (2026-03-29T09:00) or ISO 8601 with an \
             offset. Slots held by quiet hours are shown at their release time, with the slot's own time. \
@@ -32,7 +33,9 @@ struct PlanCommand: AsyncParsableCommand {
         let system = try global.open()
         let zone = system.configuration.timeZone
         let start = try from.map { try ScheduleDates.parse($0, option: "--from", zone: zone) } ?? system.clock.now()
-        let end = try to.map { try ScheduleDates.parse($0, option: "--to", zone: zone) } ?? start.addingTimeInterval(30 * 86_400)
+        let end =
+            try to.map { try ScheduleDates.parse($0, option: "--to", zone: zone) }
+            ?? start.addingTimeInterval(30 * 86_400)
         guard start < end else { throw InputError("--to must be after --from") }
 
         let (library, catalog) = try system.loadSchedules()

@@ -30,7 +30,9 @@ struct PublishCommand: AsyncParsableCommand {
         let report = try system.publish(to: folder)
         switch format {
         case .json:
-            try printJSON(PublishSummary(folder: folder.path, written: report.written, unchanged: report.unchanged, skipped: report.skipped))
+            try printJSON(
+                PublishSummary(
+                    folder: folder.path, written: report.written, unchanged: report.unchanged, skipped: report.skipped))
         case .text:
             print("published to \(folder.path): \(report.written.count) files written, \(report.unchanged) unchanged")
             for path in report.written { print("  wrote \(path)") }

@@ -40,20 +40,27 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Rehearse: jump a simulated clock from slot to slot until DATE; nothing is sent.")
     var simulateUntil: String?
 
-    @Option(name: .long, help: "With --simulate-until: a copy of the database to rehearse on (default: empty, in memory).")
+    @Option(
+        name: .long, help: "With --simulate-until: a copy of the database to rehearse on (default: empty, in memory).")
     var simulateDatabase: String?
 
     @Flag(
         name: .long,
-        help: "With --simulate-until: really send through the configured endpoints (e.g. local test receivers), on the configured database.")
+        help:
+            "With --simulate-until: really send through the configured endpoints (e.g. local test receivers), on the configured database."
+    )
     var simulateDeliver = false
 
     func validate() throws {
-        if simulateDeliver && simulateUntil == nil { throw ValidationError("--simulate-deliver is only for --simulate-until") }
+        if simulateDeliver && simulateUntil == nil {
+            throw ValidationError("--simulate-deliver is only for --simulate-until")
+        }
         if simulateDatabase != nil && simulateUntil == nil {
             throw ValidationError("--simulate-database is only for --simulate-until")
         }
-        if simulateUntil != nil && untilIdle { throw ValidationError("--simulate-until cannot be combined with --until-idle") }
+        if simulateUntil != nil && untilIdle {
+            throw ValidationError("--simulate-until cannot be combined with --until-idle")
+        }
     }
 
     func run() async throws {
@@ -66,7 +73,9 @@ struct RunCommand: AsyncParsableCommand {
         let system = try global.open()
         let (library, loaded) = try system.loadSchedules()
         let catalog = try checked(loaded, logger: logger)
-        let scheduler = Scheduler(composer: Composer(system: system, library: library), catalog: catalog, logger: Logger(label: "crier.scheduler"))
+        let scheduler = Scheduler(
+            composer: Composer(system: system, library: library), catalog: catalog,
+            logger: Logger(label: "crier.scheduler"))
         let dispatcher = try system.makeDispatcher(logger: Logger(label: "crier.dispatch"))
         let signals = SignalWatcher(signals: [SIGTERM, SIGINT]) { signal in
             logger.notice("stopping: finishing deliveries in flight", metadata: ["signal": "\(signal)"])
@@ -114,12 +123,19 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     private func log(_ tick: SchedulerTick, logger: Logger) {
-        for entry in tick.fired { logger.info("slot fired", metadata: ["schedule": "\(entry.scheduleID)", "slot": "\(entry.slotKey)"]) }
-        for entry in tick.missed { logger.warning("slot missed", metadata: ["schedule": "\(entry.scheduleID)", "slot": "\(entry.slotKey)"]) }
-        for entry in tick.skipped {
-            logger.info("slot skipped: nothing new", metadata: ["schedule": "\(entry.scheduleID)", "slot": "\(entry.slotKey)"])
+        for entry in tick.fired {
+            logger.info("slot fired", metadata: ["schedule": "\(entry.scheduleID)", "slot": "\(entry.slotKey)"])
         }
-        for (schedule, reason) in tick.failures { logger.error("schedule could not fire", metadata: ["schedule": "\(schedule)", "error": "\(reason)"]) }
+        for entry in tick.missed {
+            logger.warning("slot missed", metadata: ["schedule": "\(entry.scheduleID)", "slot": "\(entry.slotKey)"])
+        }
+        for entry in tick.skipped {
+            logger.info(
+                "slot skipped: nothing new", metadata: ["schedule": "\(entry.scheduleID)", "slot": "\(entry.slotKey)"])
+        }
+        for (schedule, reason) in tick.failures {
+            logger.error("schedule could not fire", metadata: ["schedule": "\(schedule)", "error": "\(reason)"])
+        }
     }
 
     /// `--simulate-until`: a rehearsal on a simulated clock and a separate outbox; nothing is sent.
@@ -133,7 +149,8 @@ struct RunCommand: AsyncParsableCommand {
         let catalog = try checked(loaded, logger: logger)
         // Signatures carry the real time: receivers reject timestamps far from their own clock.
         let transports =
-            simulateDeliver ? try system.makeTransports(logger: Logger(label: "crier.rehearsal"), signingClock: SystemClock()) : nil
+            simulateDeliver
+            ? try system.makeTransports(logger: Logger(label: "crier.rehearsal"), signingClock: SystemClock()) : nil
         if simulateDeliver {
             print("fast-forward run on \(system.configuration.database.path): deliveries are really sent")
         } else {
@@ -143,7 +160,9 @@ struct RunCommand: AsyncParsableCommand {
             system: system, clock: clock, catalog: catalog, library: library, until: until,
             logger: Logger(label: "crier.rehearsal"), transports: transports
         ) { at, outcome, entry in
-            print("\(ScheduleDates.localText(at, zone: system.configuration.timeZone))  \(entry.scheduleID)  \(entry.slotKey)  \(outcome)")
+            print(
+                "\(ScheduleDates.localText(at, zone: system.configuration.timeZone))  \(entry.scheduleID)  \(entry.slotKey)  \(outcome)"
+            )
         }
         for (schedule, reason) in report.failures.sorted(by: { $0.key < $1.key }) {
             print("failed: \(schedule): \(reason)")
@@ -171,5 +190,7 @@ final class SignalWatcher {
         }
     }
 
-    func cancel() { sources.forEach { $0.cancel() } }
+    func cancel() {
+        for source in sources { source.cancel() }
+    }
 }

@@ -43,7 +43,8 @@ struct SchedulesCommand: AsyncParsableCommand {
             let now = system.clock.now()
             let rows = catalog.schedules.map { schedule in
                 Row(
-                    id: schedule.id, kind: schedule.kind.rawValue, timing: schedule.timingDescription, template: schedule.template,
+                    id: schedule.id, kind: schedule.kind.rawValue, timing: schedule.timingDescription,
+                    template: schedule.template,
                     areas: schedule.areas, enabled: schedule.enabled, quietHours: schedule.quietHours.rawValue,
                     next: schedule.enabled ? planner.nextFiring(of: schedule, after: now)?.localTime : nil,
                     description: schedule.summary)

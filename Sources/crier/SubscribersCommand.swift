@@ -43,7 +43,9 @@ struct SubscribersCommand: AsyncParsableCommand {
             let outcome = try importer.importCSV(text, file: file, skipInvalid: skipInvalid, now: now)
             guard outcome.imported else {
                 let lines = outcome.problems.map { "\(file):\($0)" }.joined(separator: "\n")
-                throw InputError("\(outcome.problems.count) bad rows, nothing imported (use --skip-invalid to import the rest):\n\(lines)")
+                throw InputError(
+                    "\(outcome.problems.count) bad rows, nothing imported (use --skip-invalid to import the rest):\n\(lines)"
+                )
             }
             try system.outbox.appendAudit(
                 AuditEntry(
@@ -51,7 +53,8 @@ struct SubscribersCommand: AsyncParsableCommand {
                     detail: "\(outcome.inserted) new, \(outcome.updated) updated, \(outcome.problems.count) skipped"))
             switch format {
             case .json:
-                try printJSON(ImportReport(inserted: outcome.inserted, updated: outcome.updated, skipped: outcome.problems))
+                try printJSON(
+                    ImportReport(inserted: outcome.inserted, updated: outcome.updated, skipped: outcome.problems))
             case .text:
                 print("imported \(outcome.inserted) new and updated \(outcome.updated) subscribers from \(file)")
                 for problem in outcome.problems { print("skipped \(file):\(problem)") }
@@ -79,7 +82,8 @@ struct SubscribersCommand: AsyncParsableCommand {
         func run() async throws {
             let system = try global.open()
             if let area, system.configuration.area(area) == nil {
-                throw InputError("unknown area \"\(area)\" (known: \(system.configuration.areas.map(\.id).joined(separator: ", ")))")
+                throw InputError(
+                    "unknown area \"\(area)\" (known: \(system.configuration.areas.map(\.id).joined(separator: ", ")))")
             }
             let people = try system.outbox.subscribers(area: area)
             switch format {
@@ -89,7 +93,9 @@ struct SubscribersCommand: AsyncParsableCommand {
                 if people.isEmpty { print("no subscribers") }
                 for person in people {
                     let flags = (person.isTest ? " test" : "") + (person.unsubscribedAt != nil ? " unsubscribed" : "")
-                    print("\(person.email)\t\(person.name)\t\(person.area)\t\(person.topics.joined(separator: ";"))\t\(person.locale)\(flags)")
+                    print(
+                        "\(person.email)\t\(person.name)\t\(person.area)\t\(person.topics.joined(separator: ";"))\t\(person.locale)\(flags)"
+                    )
                 }
             }
         }
@@ -135,7 +141,8 @@ struct SubscribersCommand: AsyncParsableCommand {
 
     struct Forget: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Erase a person: their record and pending deliveries; sent history keeps only a hash of the address.")
+            abstract:
+                "Erase a person: their record and pending deliveries; sent history keeps only a hash of the address.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -148,11 +155,15 @@ struct SubscribersCommand: AsyncParsableCommand {
             guard try system.outbox.forgetSubscriber(email: email, now: now) else {
                 throw InputError("no subscriber \(email)")
             }
-            try system.outbox.appendAudit(AuditEntry(at: now, actor: Operator.current(nil), action: "subscribers-forget", subject: "a subscriber"))
+            try system.outbox.appendAudit(
+                AuditEntry(at: now, actor: Operator.current(nil), action: "subscribers-forget", subject: "a subscriber")
+            )
             do {
                 try system.outbox.truncateWriteAheadLog()
             } catch {
-                standardError("crier: warning: \(error); older copies of the person's rows stay in the write-ahead log until SQLite reuses it")
+                standardError(
+                    "crier: warning: \(error); older copies of the person's rows stay in the write-ahead log until SQLite reuses it"
+                )
             }
             print("forgotten")
         }

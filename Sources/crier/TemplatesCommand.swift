@@ -12,7 +12,8 @@ struct TemplatesCommand: AsyncParsableCommand {
     )
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List templates with their topic, locales and variables.")
+        static let configuration = CommandConfiguration(
+            abstract: "List templates with their topic, locales and variables.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -33,7 +34,9 @@ struct TemplatesCommand: AsyncParsableCommand {
             case .text:
                 for row in rows {
                     print("\(row.id)\t\(row.topic)\t\(row.locales.joined(separator: ","))\t\(row.title)")
-                    if !row.variables.isEmpty { print("\tvariables: \(row.variables.joined(separator: ", ")) (? = optional)") }
+                    if !row.variables.isEmpty {
+                        print("\tvariables: \(row.variables.joined(separator: ", ")) (? = optional)")
+                    }
                 }
             }
         }
@@ -49,7 +52,8 @@ struct TemplatesCommand: AsyncParsableCommand {
 
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check every template strictly: undeclared variables, unclosed sections, missing partials and parts.")
+            abstract:
+                "Check every template strictly: undeclared variables, unclosed sections, missing partials and parts.")
 
         @OptionGroup var global: GlobalOptions
 

@@ -27,7 +27,10 @@ func drive(
     (
         "2026-03-01T00:00Z", "2026-04-01T00:00Z",
         ["2026-03-02T09:00Z", "2026-03-09T09:00Z", "2026-03-16T09:00Z", "2026-03-23T09:00Z", "2026-03-30T08:00Z"],
-        ["2026-03-02T09:00+00:00", "2026-03-09T09:00+00:00", "2026-03-16T09:00+00:00", "2026-03-23T09:00+00:00", "2026-03-30T09:00+01:00"]
+        [
+            "2026-03-02T09:00+00:00", "2026-03-09T09:00+00:00", "2026-03-16T09:00+00:00", "2026-03-23T09:00+00:00",
+            "2026-03-30T09:00+01:00",
+        ]
     ),
     (
         "2026-10-01T00:00Z", "2026-11-01T00:00Z",
@@ -45,12 +48,25 @@ func weeklyBulletinThroughTheMonth(_ start: String, _ end: String, _ instants: [
 
 /// The DST examples again, this time found by ticking a clock minute by minute.
 @Test(arguments: [
-    ("30 1 * * *", "2026-03-28T00:00Z", "2026-03-30T12:00Z", ["2026-03-28T01:30Z", "2026-03-29T01:00Z", "2026-03-30T00:30Z"]),
-    ("30 1 * * *", "2026-10-24T00:00Z", "2026-10-26T12:00Z", ["2026-10-24T00:30Z", "2026-10-25T00:30Z", "2026-10-26T01:30Z"]),
-    ("*/30 * * * *", "2026-03-29T00:10Z", "2026-03-29T01:40Z", ["2026-03-29T00:30Z", "2026-03-29T01:00Z", "2026-03-29T01:30Z"]),
-    ("*/30 * * * *", "2026-10-24T23:50Z", "2026-10-25T01:40Z", ["2026-10-25T00:00Z", "2026-10-25T00:30Z", "2026-10-25T01:00Z", "2026-10-25T01:30Z"]),
+    (
+        "30 1 * * *", "2026-03-28T00:00Z", "2026-03-30T12:00Z",
+        ["2026-03-28T01:30Z", "2026-03-29T01:00Z", "2026-03-30T00:30Z"]
+    ),
+    (
+        "30 1 * * *", "2026-10-24T00:00Z", "2026-10-26T12:00Z",
+        ["2026-10-24T00:30Z", "2026-10-25T00:30Z", "2026-10-26T01:30Z"]
+    ),
+    (
+        "*/30 * * * *", "2026-03-29T00:10Z", "2026-03-29T01:40Z",
+        ["2026-03-29T00:30Z", "2026-03-29T01:00Z", "2026-03-29T01:30Z"]
+    ),
+    (
+        "*/30 * * * *", "2026-10-24T23:50Z", "2026-10-25T01:40Z",
+        ["2026-10-25T00:00Z", "2026-10-25T00:30Z", "2026-10-25T01:00Z", "2026-10-25T01:30Z"]
+    ),
 ])
-func transitionsTickedMinuteByMinute(_ expression: String, _ start: String, _ end: String, _ instants: [String]) throws {
+func transitionsTickedMinuteByMinute(_ expression: String, _ start: String, _ end: String, _ instants: [String]) throws
+{
     let timetable = try #require(cron(expression))
     let run = drive(timetable, from: start, to: end, step: 60, handledUntilStart: true)
     #expect(run.fired.map { utcText($0.instant) } == instants)
@@ -60,7 +76,8 @@ func transitionsTickedMinuteByMinute(_ expression: String, _ start: String, _ en
 @Test func downtimeRecordsOldSlotsAsMissedAndFiresTheLatestOnce() throws {
     let bulletin = try #require(cron("0 9 * * *"))
     // Ticks every 3 days with a one-hour grace: each tick lands at 00:00Z, long after 09:00.
-    let run = drive(bulletin, from: "2026-06-01T00:00Z", to: "2026-06-07T00:00Z", step: 3 * 86_400, handledUntilStart: true)
+    let run = drive(
+        bulletin, from: "2026-06-01T00:00Z", to: "2026-06-07T00:00Z", step: 3 * 86_400, handledUntilStart: true)
     #expect(run.fired.isEmpty)
     #expect(run.missed.map(\.key) == (1...6).map { "2026-06-0\($0)T09:00+01:00" })
     // With a grace longer than the downtime, the latest missed slot fires, once.

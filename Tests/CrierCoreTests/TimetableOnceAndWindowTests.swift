@@ -36,14 +36,15 @@ func oneOffAtRefuses(_ text: String, _ reason: String) {
 }
 
 /// `0 9 * * *` with a window (from, until) → the days of May it fires on.
-@Test(arguments: [
-    ("2026-05-10", "2026-05-12", [10, 11, 12]),  // a date for until runs to the end of that day
-    ("2026-05-10", "2026-05-12T08:59", [10, 11]),
-    ("2026-05-10T09:01", "2026-05-12", [11, 12]),
-    ("2026-05-10T09:00", "2026-05-10T09:00", [10]),
-    (nil, "2026-05-02", [1, 2]),
-    ("2026-05-30", nil, [30, 31]),
-] as [(String?, String?, [Int])])
+@Test(
+    arguments: [
+        ("2026-05-10", "2026-05-12", [10, 11, 12]),  // a date for until runs to the end of that day
+        ("2026-05-10", "2026-05-12T08:59", [10, 11]),
+        ("2026-05-10T09:01", "2026-05-12", [11, 12]),
+        ("2026-05-10T09:00", "2026-05-10T09:00", [10]),
+        (nil, "2026-05-02", [1, 2]),
+        ("2026-05-30", nil, [30, 31]),
+    ] as [(String?, String?, [Int])])
 func windowBoundsSlots(_ from: String?, _ until: String?, _ days: [Int]) throws {
     let window = try ScheduleWindow(parsingFrom: from, until: until)
     let timetable = try #require(cron("0 9 * * *", window: window))
@@ -57,11 +58,12 @@ func windowBoundsSlots(_ from: String?, _ until: String?, _ days: [Int]) throws 
     #expect(once.nextSlot(after: utc("2026-01-01T00:00Z"), in: london) == nil)
 }
 
-@Test(arguments: [
-    ("2026-05-12", "2026-05-10", "until", "is before from"),
-    ("2026-13-01", nil, "from", "no such date"),
-    (nil, "next week", "until", "expected a local date-time"),
-] as [(String?, String?, String, String)])
+@Test(
+    arguments: [
+        ("2026-05-12", "2026-05-10", "until", "is before from"),
+        ("2026-13-01", nil, "from", "no such date"),
+        (nil, "next week", "until", "expected a local date-time"),
+    ] as [(String?, String?, String, String)])
 func windowRefuses(_ from: String?, _ until: String?, _ field: String, _ reason: String) {
     #expect {
         try ScheduleWindow(parsingFrom: from, until: until)

@@ -58,7 +58,8 @@ struct EmailMessageBuilderTests {
 
     @Test("quoted-printable lines stay within 76 characters")
     func quotedPrintable() {
-        let encoded = EmailMessageBuilder.quotedPrintable(String(repeating: "żółw = turtle; ", count: 30) + "trailing space ")
+        let encoded = EmailMessageBuilder.quotedPrintable(
+            String(repeating: "żółw = turtle; ", count: 30) + "trailing space ")
         for line in encoded.components(separatedBy: "\r\n") {
             #expect(line.count <= 76)
             #expect(!line.hasSuffix(" "))
@@ -108,10 +109,14 @@ struct EmailMessageBuilderTests {
 
     @Test("a from-address with a line break is refused")
     func fromLineBreak() {
-        #expect(throws: EmailMessageError.self) { _ = try EmailMessageBuilder(from: "Eve <eve@example.org>\r\nBcc: x@y.z") }
+        #expect(throws: EmailMessageError.self) {
+            _ = try EmailMessageBuilder(from: "Eve <eve@example.org>\r\nBcc: x@y.z")
+        }
     }
 
-    @Test("malformed addresses are refused", arguments: ["", "no-at-sign", "two@@example.org", "sp ace@example.org", "<x@y.z>", "zażółć@example.org"])
+    @Test(
+        "malformed addresses are refused",
+        arguments: ["", "no-at-sign", "two@@example.org", "sp ace@example.org", "<x@y.z>", "zażółć@example.org"])
     func malformed(address: String) {
         #expect(throws: EmailMessageError.self) { try builder.validate(Sample.email(to: address)) }
     }

@@ -15,7 +15,8 @@ enum Sample {
         OutboundDelivery(
             deliveryID: 1, messageID: "msg_1", idempotencyKey: key, channel: .email, destination: address,
             recipientName: name, unsubscribeURL: unsubscribe, composedAt: composedAt, subject: subject,
-            textBody: "Dzień dobry,\nnie klikaj w linki w SMS-ach o dopłacie do przesyłki. 📦\n\nRead more: https://example.org/advice/scams/parcel-delivery-texts-with-a-very-long-path-that-needs-soft-breaks\n",
+            textBody:
+                "Dzień dobry,\nnie klikaj w linki w SMS-ach o dopłacie do przesyłki. 📦\n\nRead more: https://example.org/advice/scams/parcel-delivery-texts-with-a-very-long-path-that-needs-soft-breaks\n",
             htmlBody: "<p>Dzień dobry,</p>\n<p>nie klikaj w linki w SMS-ach o dopłacie do przesyłki. 📦</p>")
     }
 

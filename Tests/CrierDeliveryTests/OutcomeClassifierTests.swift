@@ -24,7 +24,10 @@ struct OutcomeClassifierTests {
 
     @Test(
         "SMTP replies",
-        arguments: [(250, "delivered"), (421, "retry"), (450, "retry"), (451, "retry"), (452, "retry"), (550, "permanent"), (552, "permanent"), (554, "permanent")])
+        arguments: [
+            (250, "delivered"), (421, "retry"), (450, "retry"), (451, "retry"), (452, "retry"), (550, "permanent"),
+            (552, "permanent"), (554, "permanent"),
+        ])
     func smtp(code: Int, kind: String) {
         #expect(OutcomeClassifier.classifySMTP(code: code).kind == kind)
     }
@@ -37,16 +40,34 @@ struct OutcomeClassifierTests {
             (CurlError(code: 6, kind: .resolveFailed, message: "Couldn't resolve host name"), .webhook, "retry"),
             (CurlError(code: 56, kind: .connectionLost, message: "Failure when receiving data"), .webhook, "retry"),
             (CurlError(code: 35, kind: .tls, message: "SSL connect error"), .webhook, "retry"),
-            (CurlError(code: 7, kind: .addressRefused, message: "address 10.0.0.1 refused by network policy"), .webhook, "permanent"),
+            (
+                CurlError(code: 7, kind: .addressRefused, message: "address 10.0.0.1 refused by network policy"),
+                .webhook, "permanent"
+            ),
             (CurlError(code: 1, kind: .badRequest, message: "Unsupported protocol"), .webhook, "permanent"),
-            (CurlError(code: 23, kind: .responseTooLarge, message: "too large", responseCode: 200), .webhook, "delivered"),
+            (
+                CurlError(code: 23, kind: .responseTooLarge, message: "too large", responseCode: 200), .webhook,
+                "delivered"
+            ),
             (CurlError(code: 23, kind: .responseTooLarge, message: "too large", responseCode: 503), .webhook, "retry"),
-            (CurlError(code: 23, kind: .responseTooLarge, message: "too large", responseCode: 404), .webhook, "permanent"),
+            (
+                CurlError(code: 23, kind: .responseTooLarge, message: "too large", responseCode: 404), .webhook,
+                "permanent"
+            ),
             (CurlError(code: 23, kind: .responseTooLarge, message: "too large"), .webhook, "retry"),
-            (CurlError(code: 55, kind: .connectionLost, message: "RCPT failed: 451", responseCode: 451), .email, "retry"),
-            (CurlError(code: 55, kind: .connectionLost, message: "RCPT failed: 550", responseCode: 550), .email, "permanent"),
+            (
+                CurlError(code: 55, kind: .connectionLost, message: "RCPT failed: 451", responseCode: 451), .email,
+                "retry"
+            ),
+            (
+                CurlError(code: 55, kind: .connectionLost, message: "RCPT failed: 550", responseCode: 550), .email,
+                "permanent"
+            ),
             (CurlError(code: 8, kind: .serverRefused, message: "weird reply", responseCode: 554), .email, "permanent"),
-            (CurlError(code: 67, kind: .serverRefused, message: "Login denied", responseCode: 535), .email, "permanent"),
+            (
+                CurlError(code: 67, kind: .serverRefused, message: "Login denied", responseCode: 535), .email,
+                "permanent"
+            ),
             (CurlError(code: 7, kind: .connectFailed, message: "Couldn't connect to server"), .email, "retry"),
             (CurlError(code: 0, kind: .shutdown, message: "shut down"), .email, "retry"),
             (CurlError(code: 0, kind: .cancelled, message: "cancelled"), .webhook, "retry"),

@@ -11,7 +11,8 @@ struct WebhookTransportTests {
     static var start: Date { Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)) }
 
     func makeTransport(
-        secrets: [String] = [Sample.secretA], clock: ManualClock = ManualClock(WebhookTransportTests.start), allowPrivate: Bool = true,
+        secrets: [String] = [Sample.secretA], clock: ManualClock = ManualClock(WebhookTransportTests.start),
+        allowPrivate: Bool = true,
         limits: TransferLimits = TransferLimits(connectTimeout: 5, totalTimeout: 10, maxResponseBytes: 64 * 1024)
     ) throws -> WebhookTransport {
         try WebhookTransport(
@@ -69,7 +70,9 @@ struct WebhookTransportTests {
         let records = try server.records()
         #expect(records.count == 3)
         #expect(Set(records.compactMap { $0.headers["webhook-id"] }) == ["msg_hook_1"])
-        #expect(records.compactMap { $0.headers["webhook-timestamp"] } == [0, 5, 10].map { String(Int(start.timeIntervalSince1970) + $0) })
+        #expect(
+            records.compactMap { $0.headers["webhook-timestamp"] }
+                == [0, 5, 10].map { String(Int(start.timeIntervalSince1970) + $0) })
         #expect(records.allSatisfy { $0.signatureOk == true })
         #expect(Set(records.map(\.body)).count == 1)
         await transport.shutdown()
@@ -87,7 +90,10 @@ struct WebhookTransportTests {
 
     @Test(
         "scripted answers map to outcomes",
-        arguments: [("/redirect", "permanent"), ("/gone", "gone"), ("/status/404", "permanent"), ("/status/503", "retry"), ("/status/408", "retry"), ("/status/204", "delivered")])
+        arguments: [
+            ("/redirect", "permanent"), ("/gone", "gone"), ("/status/404", "permanent"), ("/status/503", "retry"),
+            ("/status/408", "retry"), ("/status/204", "delivered"),
+        ])
     func scripted(path: String, kind: String) async throws {
         let server = try await WebhookTestServer()
         let transport = try makeTransport()
@@ -111,7 +117,8 @@ struct WebhookTransportTests {
             for index in 0..<20 {
                 group.addTask {
                     (
-                        "ok", await transport.deliver(Sample.webhook(url: server.url("/ok/\(index)"), key: "msg_\(index)")),
+                        "ok",
+                        await transport.deliver(Sample.webhook(url: server.url("/ok/\(index)"), key: "msg_\(index)")),
                         Date().timeIntervalSince(started)
                     )
                 }
@@ -155,7 +162,8 @@ struct WebhookTransportTests {
     func unsigned() async throws {
         let server = try await WebhookTestServer()
         let transport = try makeTransport()
-        #expect(await transport.deliver(Sample.webhook(url: server.url("/ok/u"), endpoint: "other")).kind == "delivered")
+        #expect(
+            await transport.deliver(Sample.webhook(url: server.url("/ok/u"), endpoint: "other")).kind == "delivered")
         let record = try #require(try server.records().first)
         #expect(record.headers["webhook-signature"] == nil)
         #expect(record.headers["webhook-id"] == "msg_hook_1")

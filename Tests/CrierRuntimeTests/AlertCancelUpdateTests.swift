@@ -85,9 +85,11 @@ struct AlertCancelUpdateTests {
         let id = try halfDelivered(fixture)
         let recipients = Set(try fixture.outbox.deliveries(messageID: id).map(\.destination))
         // A new resident in the area after the alert must not get the correction.
-        try fixture.outbox.upsertSubscribers([SubscriberInput(email: "eve@example.org", area: "east")], now: fixture.clock.now())
+        try fixture.outbox.upsertSubscribers(
+            [SubscriberInput(email: "eve@example.org", area: "east")], now: fixture.clock.now())
 
-        let outcome = try fixture.desk.update(id: id, variables: ["instruction": "Call 999 if they are at your door."], operatorName: "bob")
+        let outcome = try fixture.desk.update(
+            id: id, variables: ["instruction": "Call 999 if they are at your door."], operatorName: "bob")
         #expect(outcome.state == AlertState.sending)
         #expect(Set(try fixture.outbox.deliveries(messageID: outcome.id).map(\.destination)) == recipients)
         let record = try #require(try fixture.outbox.message(id: outcome.id))
@@ -104,7 +106,9 @@ struct AlertCancelUpdateTests {
     func badUpdate() throws {
         let fixture = try AlertDeskFixture()
         let id = try halfDelivered(fixture)
-        #expect(throws: InputError.self) { try fixture.desk.update(id: id, variables: ["colour": "red"], operatorName: "bob") }
+        #expect(throws: InputError.self) {
+            try fixture.desk.update(id: id, variables: ["colour": "red"], operatorName: "bob")
+        }
         #expect(throws: InputError.self) {
             try fixture.desk.update(id: id, variables: ["headline": "two\nlines"], operatorName: "bob")
         }

@@ -61,7 +61,9 @@ struct AlertProposalTests {
         let fixture = try AlertDeskFixture()
         let outcome = try fixture.desk.propose(fixture.request(expiresIn: 600))
         fixture.clock.advance(by: 601)
-        let error = try #require(throws: InputError.self) { try fixture.desk.approve(id: outcome.id, operatorName: "bob") }
+        let error = try #require(throws: InputError.self) {
+            try fixture.desk.approve(id: outcome.id, operatorName: "bob")
+        }
         #expect(error.message.contains("expired"))
         #expect(try fixture.desk.list().first?.state == AlertState.expired)
     }
@@ -107,11 +109,22 @@ struct AlertProposalTests {
     }
 
     static let badInputs: [BadInput] = [
-        BadInput(description: "unknown template", template: "urgent-warnin", areas: ["east"], variables: AlertDeskFixture.warning, mentions: "unknown template"),
-        BadInput(description: "unknown area", template: "urgent-warning", areas: ["north"], variables: AlertDeskFixture.warning, mentions: "unknown area \"north\""),
-        BadInput(description: "missing variable", template: "urgent-warning", areas: ["east"], variables: AlertDeskFixture.warning.filter { $0.key != "instruction" }, mentions: "instruction"),
-        BadInput(description: "undeclared variable", template: "urgent-warning", areas: ["east"], variables: AlertDeskFixture.warning.merging(["colour": "red"]) { $1 }, mentions: "colour"),
-        BadInput(description: "CR/LF in the headline", template: "urgent-warning", areas: ["east"], variables: AlertDeskFixture.warning.merging(["headline": "Fake\r\nBcc: x@example.org"]) { $1 }, mentions: "headline"),
+        BadInput(
+            description: "unknown template", template: "urgent-warnin", areas: ["east"],
+            variables: AlertDeskFixture.warning, mentions: "unknown template"),
+        BadInput(
+            description: "unknown area", template: "urgent-warning", areas: ["north"],
+            variables: AlertDeskFixture.warning, mentions: "unknown area \"north\""),
+        BadInput(
+            description: "missing variable", template: "urgent-warning", areas: ["east"],
+            variables: AlertDeskFixture.warning.filter { $0.key != "instruction" }, mentions: "instruction"),
+        BadInput(
+            description: "undeclared variable", template: "urgent-warning", areas: ["east"],
+            variables: AlertDeskFixture.warning.merging(["colour": "red"]) { $1 }, mentions: "colour"),
+        BadInput(
+            description: "CR/LF in the headline", template: "urgent-warning", areas: ["east"],
+            variables: AlertDeskFixture.warning.merging(["headline": "Fake\r\nBcc: x@example.org"]) { $1 },
+            mentions: "headline"),
     ]
 
     @Test("bad input is refused with a clear error and nothing is queued", arguments: badInputs)
@@ -131,7 +144,9 @@ struct AlertProposalTests {
         #expect(throws: InputError.self) { try fixture.desk.approve(id: "msg_nope", operatorName: "bob") }
         #expect(throws: InputError.self) { try fixture.desk.reject(id: "msg_nope", operatorName: "bob", reason: "x") }
         #expect(throws: InputError.self) { try fixture.desk.cancel(id: "msg_nope", operatorName: "bob", reason: "x") }
-        #expect(throws: InputError.self) { try fixture.desk.update(id: "msg_nope", variables: ["headline": "x"], operatorName: "bob") }
+        #expect(throws: InputError.self) {
+            try fixture.desk.update(id: "msg_nope", variables: ["headline": "x"], operatorName: "bob")
+        }
         #expect(throws: InputError.self) { try fixture.desk.show(id: "msg_nope") }
     }
 }

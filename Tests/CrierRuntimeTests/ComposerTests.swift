@@ -34,7 +34,8 @@ struct TestInstallation {
 
     func importSubscribers(_ csv: String) throws {
         let checked = try SubscriberImport.validate(
-            csv, file: "test.csv", areas: Set(system.configuration.areas.map(\.id)), topics: Set(system.configuration.topics))
+            csv, file: "test.csv", areas: Set(system.configuration.areas.map(\.id)),
+            topics: Set(system.configuration.topics))
         #expect(checked.problems.isEmpty, "\(checked.problems)")
         _ = try system.outbox.upsertSubscribers(checked.accepted, now: Date())
     }
@@ -114,9 +115,13 @@ struct ComposerTests {
         let installation = try TestInstallation()
         try installation.importSubscribers(Self.residents)
         try installation.composer.compose(
-            CompositionRequest(template: "courier-fraud", areas: ["city"], variables: ["pretend_to_be": "police officers"], proposedBy: "test"))
+            CompositionRequest(
+                template: "courier-fraud", areas: ["city"], variables: ["pretend_to_be": "police officers"],
+                proposedBy: "test"))
         let byAddress = Dictionary(
-            uniqueKeysWithValues: try installation.system.outbox.deliveries(state: nil, limit: 100).map { ($0.destination, $0.locale) })
+            uniqueKeysWithValues: try installation.system.outbox.deliveries(state: nil, limit: 100).map {
+                ($0.destination, $0.locale)
+            })
         #expect(byAddress["east-scams@example.org"] == "pl")
         #expect(byAddress["south-all@example.org"] == "en")
         #expect(byAddress["west@example.org"] == "en")
@@ -127,7 +132,8 @@ struct ComposerTests {
         let installation = try TestInstallation(endpoints: Self.endpoints)
         try installation.importSubscribers(Self.residents)
         let error = try #require(throws: InputError.self) {
-            try installation.composer.compose(CompositionRequest(template: "courier-fraud", areas: ["east"], proposedBy: "test"))
+            try installation.composer.compose(
+                CompositionRequest(template: "courier-fraud", areas: ["east"], proposedBy: "test"))
         }
         #expect(error.message.contains("pretend_to_be"))
         #expect(try installation.system.outbox.messages(limit: 10).isEmpty)
@@ -140,7 +146,8 @@ struct ComposerTests {
         #expect(throws: InputError.self) {
             try installation.composer.compose(
                 CompositionRequest(
-                    template: "courier-fraud", areas: ["east"], variables: ["pretend_to_be": "police\r\nBcc: all@example.org"],
+                    template: "courier-fraud", areas: ["east"],
+                    variables: ["pretend_to_be": "police\r\nBcc: all@example.org"],
                     proposedBy: "test"))
         }
         #expect(try installation.system.outbox.messages(limit: 10).isEmpty)
@@ -150,11 +157,13 @@ struct ComposerTests {
     func unknownNames() throws {
         let installation = try TestInstallation()
         let area = try #require(throws: InputError.self) {
-            try installation.composer.compose(CompositionRequest(template: "courier-fraud", areas: ["north"], proposedBy: "t"))
+            try installation.composer.compose(
+                CompositionRequest(template: "courier-fraud", areas: ["north"], proposedBy: "t"))
         }
         #expect(area.message.contains("unknown area \"north\""))
         let template = try #require(throws: InputError.self) {
-            try installation.composer.compose(CompositionRequest(template: "courier-frauds", areas: ["east"], proposedBy: "t"))
+            try installation.composer.compose(
+                CompositionRequest(template: "courier-frauds", areas: ["east"], proposedBy: "t"))
         }
         #expect(template.message.contains("unknown template \"courier-frauds\""))
     }
@@ -166,9 +175,12 @@ struct ComposerTests {
         let composed = try installation.composer.compose(
             CompositionRequest(
                 template: "urgent-warning", areas: ["east"],
-                variables: ["headline": "Courier fraud in East NPA", "description": .text(hostile), "instruction": "Hang up."],
+                variables: [
+                    "headline": "Courier fraud in East NPA", "description": .text(hostile), "instruction": "Hang up.",
+                ],
                 proposedBy: "t"))
-        let rendition = try #require(try installation.system.outbox.rendition(messageID: composed.id, channel: .webhook, locale: "en"))
+        let rendition = try #require(
+            try installation.system.outbox.rendition(messageID: composed.id, channel: .webhook, locale: "en"))
         let json = try #require(try JSONSerialization.jsonObject(with: rendition.payload) as? [String: Any])
         #expect(String(decoding: rendition.payload, as: UTF8.self).count > 0)
         #expect(json.values.contains { ($0 as? String)?.contains(hostile) == true })

@@ -43,18 +43,23 @@ struct CompositionDeliveryTests {
             """)
         let composed = try installation.composer.compose(
             CompositionRequest(
-                template: "courier-fraud", areas: ["east"], variables: ["pretend_to_be": "police officers"], proposedBy: "test"))
-        #expect(composed.deliveries == 4, "Ewa, Ravi, east-ops (once, though both a subscriber and an endpoint) and nlink")
+                template: "courier-fraud", areas: ["east"], variables: ["pretend_to_be": "police officers"],
+                proposedBy: "test"))
+        #expect(
+            composed.deliveries == 4, "Ewa, Ravi, east-ops (once, though both a subscriber and an endpoint) and nlink")
 
         let dispatcher = try installation.system.makeDispatcher(logger: Logger(label: "test"))
         let report = try await dispatcher.run(untilIdle: true)
         #expect(report.delivered == 4)
-        let dead = try installation.system.outbox.deliveries(state: .dead, limit: 10).map { "\($0.destination): \($0.lastError ?? "")" }
+        let dead = try installation.system.outbox.deliveries(state: .dead, limit: 10).map {
+            "\($0.destination): \($0.lastError ?? "")"
+        }
         #expect(report.dead == 0, "\(dead)")
 
         let mails = try smtp.records()
         #expect(Set(mails.flatMap(\.rcptTos)) == ["ewa@example.org", "ravi@example.org", "east-ops@example.org"])
-        let parsed = try Dictionary(uniqueKeysWithValues: mails.map { ($0.rcptTos[0], try PythonEmailParser.parse(Data($0.data.utf8))) })
+        let parsed = try Dictionary(
+            uniqueKeysWithValues: mails.map { ($0.rcptTos[0], try PythonEmailParser.parse(Data($0.data.utf8))) })
         let ewa = try #require(parsed["ewa@example.org"])
         #expect(ewa.subject.contains("kuriera"), "Polish subject: \(ewa.subject)")
         #expect(ewa.toDisplayName == "Ewa Nowak")
@@ -65,7 +70,9 @@ struct CompositionDeliveryTests {
         #expect(text.contains("https://example.org/unsubscribe/"))
         #expect(!text.contains("%%CRIER_"))
         let ravi = try #require(parsed["ravi@example.org"])
-        #expect(ravi.subject.unicodeScalars.contains { (0x0A80...0x0AFF).contains($0.value) }, "Gujarati subject: \(ravi.subject)")
+        #expect(
+            ravi.subject.unicodeScalars.contains { (0x0A80...0x0AFF).contains($0.value) },
+            "Gujarati subject: \(ravi.subject)")
 
         let requests = try webhook.records()
         #expect(requests.map(\.path) == ["/ok/nlink"])

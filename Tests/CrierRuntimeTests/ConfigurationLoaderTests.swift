@@ -6,7 +6,8 @@ import Testing
 
 @Suite("crier.yml loading")
 struct ConfigurationLoaderTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/config")
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures/config")
 
     struct BadCase: Sendable, CustomStringConvertible {
         let file: String

@@ -35,7 +35,10 @@ struct DispatcherTests {
     }
 
     static func webhooks(_ count: Int, route: String = "partner") -> [NewDelivery] {
-        (0..<count).map { NewDelivery(channel: .webhook, destination: "https://\(route).example.org/\($0)", route: route, endpointID: route) }
+        (0..<count).map {
+            NewDelivery(
+                channel: .webhook, destination: "https://\(route).example.org/\($0)", route: route, endpointID: route)
+        }
     }
 
     static func settings(delays: [Double] = [0.05, 0.05], concurrency: Int = 4) -> DispatchSettings {
@@ -48,7 +51,11 @@ struct DispatcherTests {
     }
 
     func enqueue(_ outbox: SQLiteOutbox, _ message: MessageRecord, _ deliveries: [NewDelivery]) throws {
-        let renditions = [Rendition(messageID: message.id, channel: .webhook, locale: "en", payload: Data("{\"id\":\"\(message.id)\"}".utf8))]
+        let renditions = [
+            Rendition(
+                messageID: message.id, channel: .webhook, locale: "en", payload: Data("{\"id\":\"\(message.id)\"}".utf8)
+            )
+        ]
         try outbox.enqueue(message, renditions: renditions, deliveries: deliveries, now: message.createdAt)
     }
 
@@ -70,11 +77,16 @@ struct DispatcherTests {
         let outbox = try SQLiteOutbox.inMemory()
         let earlier = Date().addingTimeInterval(-60)
         try enqueue(outbox, Self.message("msg_old", at: earlier), Self.webhooks(5, route: "partner"))
-        try enqueue(outbox, Self.message("msg_urgent", priority: .urgent), [
-            NewDelivery(channel: .webhook, destination: "https://partner.example.org/urgent", route: "partner", endpointID: "partner")
-        ])
+        try enqueue(
+            outbox, Self.message("msg_urgent", priority: .urgent),
+            [
+                NewDelivery(
+                    channel: .webhook, destination: "https://partner.example.org/urgent", route: "partner",
+                    endpointID: "partner")
+            ])
         let transport = ScriptedTransport { _ in .delivered(detail: "HTTP 200") }
-        let dispatcher = Dispatcher(store: outbox, transports: [.webhook: transport], settings: Self.settings(concurrency: 1))
+        let dispatcher = Dispatcher(
+            store: outbox, transports: [.webhook: transport], settings: Self.settings(concurrency: 1))
         _ = try await dispatcher.run(untilIdle: true)
         #expect(transport.calls.first?.delivery.messageID == "msg_urgent")
     }
@@ -83,7 +95,10 @@ struct DispatcherTests {
     func retryKeepsKey() async throws {
         let outbox = try SQLiteOutbox.inMemory()
         try enqueue(outbox, Self.message("msg_r"), Self.webhooks(1))
-        let answers = Mutex([DeliveryOutcome.retry(reason: "HTTP 500", retryAfter: nil), .retry(reason: "HTTP 500", retryAfter: nil), .delivered(detail: "HTTP 200")])
+        let answers = Mutex([
+            DeliveryOutcome.retry(reason: "HTTP 500", retryAfter: nil), .retry(reason: "HTTP 500", retryAfter: nil),
+            .delivered(detail: "HTTP 200"),
+        ])
         let transport = ScriptedTransport { _ in answers.withLock { $0.removeFirst() } }
         let dispatcher = Dispatcher(store: outbox, transports: [.webhook: transport], settings: Self.settings())
         let report = try await dispatcher.run(untilIdle: true, idleGrace: 2)
@@ -100,7 +115,8 @@ struct DispatcherTests {
         let outbox = try SQLiteOutbox.inMemory()
         try enqueue(outbox, Self.message("msg_d"), Self.webhooks(1))
         let transport = ScriptedTransport { _ in .retry(reason: "HTTP 503", retryAfter: nil) }
-        let dispatcher = Dispatcher(store: outbox, transports: [.webhook: transport], settings: Self.settings(delays: [0.02]))
+        let dispatcher = Dispatcher(
+            store: outbox, transports: [.webhook: transport], settings: Self.settings(delays: [0.02]))
         let report = try await dispatcher.run(untilIdle: true, idleGrace: 2)
         #expect(report.attempts == 2)
         let dead = try outbox.deliveries(state: .dead, limit: 10)
@@ -113,7 +129,8 @@ struct DispatcherTests {
         let outbox = try SQLiteOutbox.inMemory()
         try enqueue(outbox, Self.message("msg_g"), Self.webhooks(3, route: "gone"))
         let transport = ScriptedTransport { _ in .endpointGone(reason: "HTTP 410") }
-        let dispatcher = Dispatcher(store: outbox, transports: [.webhook: transport], settings: Self.settings(concurrency: 1))
+        let dispatcher = Dispatcher(
+            store: outbox, transports: [.webhook: transport], settings: Self.settings(concurrency: 1))
         _ = try await dispatcher.run(untilIdle: true)
         #expect(try outbox.disabledEndpoints()["gone"] != nil)
         #expect(try outbox.summary(now: Date()).byState["dead"] == 3)
@@ -155,9 +172,15 @@ struct DispatcherTests {
     func rateLimit() async throws {
         let outbox = try SQLiteOutbox.inMemory()
         let message = Self.message("msg_e")
-        let renditions = [Rendition(messageID: "msg_e", channel: .email, locale: "en", subject: "s", textBody: "Hello \(Personalisation.recipientNameMarker)")]
+        let renditions = [
+            Rendition(
+                messageID: "msg_e", channel: .email, locale: "en", subject: "s",
+                textBody: "Hello \(Personalisation.recipientNameMarker)")
+        ]
         let deliveries = (0..<30).map {
-            NewDelivery(channel: .email, destination: "r\($0)@example.org", route: "email", recipientName: "R\($0)", unsubscribeToken: "t\($0)")
+            NewDelivery(
+                channel: .email, destination: "r\($0)@example.org", route: "email", recipientName: "R\($0)",
+                unsubscribeToken: "t\($0)")
         }
         try outbox.enqueue(message, renditions: renditions, deliveries: deliveries, now: Date())
         let transport = ScriptedTransport { _ in .delivered(detail: "250 OK") }
@@ -182,7 +205,8 @@ struct DispatcherTests {
             try? await Task.sleep(for: .milliseconds(100))
             return .delivered(detail: "HTTP 200")
         }
-        let dispatcher = Dispatcher(store: outbox, transports: [.webhook: transport], settings: Self.settings(concurrency: 2))
+        let dispatcher = Dispatcher(
+            store: outbox, transports: [.webhook: transport], settings: Self.settings(concurrency: 2))
         async let report = dispatcher.run()
         try await Task.sleep(for: .milliseconds(250))
         dispatcher.requestStop()

@@ -79,7 +79,8 @@ enum PublishSamples {
     static var schema: URL {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let shared = ProcessInfo.processInfo.environment["CRIER_SHARED_DIR"].map { URL(fileURLWithPath: $0) }
+        let shared =
+            ProcessInfo.processInfo.environment["CRIER_SHARED_DIR"].map { URL(fileURLWithPath: $0) }
             ?? repository.deletingLastPathComponent().appendingPathComponent("shared")
         return shared.appendingPathComponent("cap/cap12.xsd")
     }
@@ -122,18 +123,23 @@ enum PublishSamples {
 @Suite("Publishing CAP, Atom and HTML")
 struct PublishTests {
     let publisher = Publisher(settings: PublishSamples.settings)
-    let all = [PublishSamples.original, PublishSamples.update, PublishSamples.cancel, PublishSamples.bulletin, PublishSamples.pending]
+    let all = [
+        PublishSamples.original, PublishSamples.update, PublishSamples.cancel, PublishSamples.bulletin,
+        PublishSamples.pending,
+    ]
 
     @Test("writes every CAP file valid against the schema, and feeds feedparser reads without errors")
     func publishesValidFiles() throws {
         let folder = try PublishSamples.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let report = try publisher.publish(to: folder, alerts: all, now: PublishSamples.t0.addingTimeInterval(3600))
-        let caps = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("cap").path).sorted()
+        let caps = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("cap").path)
+            .sorted()
         #expect(caps == ["msg_a1.xml", "msg_b1.xml", "msg_c1.xml", "msg_u1.xml"])
         for name in caps {
             let result = try PublishSamples.run([
-                "xmllint", "--noout", "--schema", PublishSamples.schema.path, folder.appendingPathComponent("cap/\(name)").path,
+                "xmllint", "--noout", "--schema", PublishSamples.schema.path,
+                folder.appendingPathComponent("cap/\(name)").path,
             ])
             #expect(result.status == 0, "\(name): \(result.output)")
         }
@@ -144,14 +150,16 @@ struct PublishTests {
         let east = try PublishSamples.feedparser(folder.appendingPathComponent("feeds/east.atom"))
         #expect(east.ids == ["tag:alerts@example.org,2026:cap/msg_c1", "tag:alerts@example.org,2026:cap/msg_b1"])
         #expect(east.links == ["../cap/msg_c1.xml", "../cap/msg_b1.xml"])
-        #expect(try PublishSamples.feedparser(folder.appendingPathComponent("feeds/west.atom")).ids
-            == ["tag:alerts@example.org,2026:cap/msg_b1"])
+        #expect(
+            try PublishSamples.feedparser(folder.appendingPathComponent("feeds/west.atom")).ids
+                == ["tag:alerts@example.org,2026:cap/msg_b1"])
         for page in ["index.html", "areas/west.html", "areas/central.html", "areas/south.html", "areas/east.html"] {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(page).path), "\(page)")
         }
         #expect(report.skipped.isEmpty)
         let everything = try FileManager.default.subpathsOfDirectory(atPath: folder.path)
-        #expect(!everything.contains { $0.contains("Not yet approved") || $0.contains("msg_p1") || $0.hasSuffix(".tmp") })
+        #expect(
+            !everything.contains { $0.contains("Not yet approved") || $0.contains("msg_p1") || $0.hasSuffix(".tmp") })
         #expect(try !PublishSamples.text(folder, "feeds/city.atom").contains("Not yet approved"))
     }
 
@@ -173,7 +181,10 @@ struct PublishTests {
         #expect(!original.contains("<references>"))
         #expect(original.contains("<language>en-GB</language>") && original.contains("<language>pl</language>"))
         #expect(original.contains("<headline>Callers pretending to be police (pl)</headline>"))
-        #expect(original.contains("<description>Callers pretending to be police\n\nDetails &amp; advice &lt;here&gt; for en.</description>"))
+        #expect(
+            original.contains(
+                "<description>Callers pretending to be police\n\nDetails &amp; advice &lt;here&gt; for en.</description>"
+            ))
     }
 
     @Test("a cancel removes the alert from the area's current advice, and its Cancel CAP is published")
@@ -185,7 +196,8 @@ struct PublishTests {
         _ = try publisher.publish(to: folder, alerts: before, now: now)
         let east = try PublishSamples.text(folder, "areas/east.html")
         #expect(east.contains("<h3>Update: Update: callers now claim to be bank staff (en)</h3>"))
-        #expect(PublishPlan(alerts: before, settings: PublishSamples.settings, now: now).current(areaID: "east").count == 2)
+        #expect(
+            PublishPlan(alerts: before, settings: PublishSamples.settings, now: now).current(areaID: "east").count == 2)
 
         _ = try publisher.publish(to: folder, alerts: before + [PublishSamples.cancel], now: now)
         let plan = PublishPlan(alerts: before + [PublishSamples.cancel], settings: PublishSamples.settings, now: now)
@@ -202,7 +214,8 @@ struct PublishTests {
     func retention() throws {
         let settings = PublishSamples.settings
         let day: TimeInterval = 86_400
-        let justExpired = PublishPlan(alerts: all, settings: settings, now: PublishSamples.t0.addingTimeInterval(2 * day))
+        let justExpired = PublishPlan(
+            alerts: all, settings: settings, now: PublishSamples.t0.addingTimeInterval(2 * day))
         #expect(justExpired.current(areaID: "east").map(\.root.message.id) == ["msg_b1"])
         #expect(justExpired.listed(areaID: "east").count == 2)
 
@@ -219,7 +232,8 @@ struct PublishTests {
         #expect(plan.feedUpdated(areaID: "east") == PublishSamples.t0.addingTimeInterval(-3600 + 14 * day))
         let shortRetention = PublishSettings(
             profile: settings.profile, areas: settings.areas, retention: 3600, defaultValidity: day)
-        let short = PublishPlan(alerts: all, settings: shortRetention, now: PublishSamples.t0.addingTimeInterval(2 * day))
+        let short = PublishPlan(
+            alerts: all, settings: shortRetention, now: PublishSamples.t0.addingTimeInterval(2 * day))
         #expect(short.listed.isEmpty)
     }
 
@@ -243,7 +257,8 @@ struct PublishTests {
         func stamps() throws -> [String: Date] {
             var result: [String: Date] = [:]
             for path in paths {
-                let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(path).path)
+                let attributes = try FileManager.default.attributesOfItem(
+                    atPath: folder.appendingPathComponent(path).path)
                 result[path] = attributes[.modificationDate] as? Date
             }
             return result
@@ -309,13 +324,16 @@ struct PublishTests {
         let oldUpdate = PublishSamples.alert(
             "msg_oldu", kind: .update, at: -60, references: "msg_old", expires: 86_400, headline: "Still valid update")
         for alert in all + [old, oldUpdate] {
-            try outbox.enqueue(alert.message, renditions: alert.renditions, deliveries: [NewDelivery](), now: alert.message.createdAt)
+            try outbox.enqueue(
+                alert.message, renditions: alert.renditions, deliveries: [NewDelivery](), now: alert.message.createdAt)
         }
         let stored = try outbox.publishableMessages(since: PublishSamples.t0.addingTimeInterval(-7 * 86_400))
         #expect(stored.map(\.message.id) == ["msg_old", "msg_b1", "msg_oldu", "msg_a1", "msg_u1", "msg_c1"])
         #expect(stored.first { $0.message.id == "msg_a1" }?.renditions.count == 4)
         let plan = PublishPlan(
-            alerts: stored.map { PublishableAlert(message: $0.message, renditions: $0.renditions, cap: PublishSamples.fraud) },
+            alerts: stored.map {
+                PublishableAlert(message: $0.message, renditions: $0.renditions, cap: PublishSamples.fraud)
+            },
             settings: PublishSamples.settings, now: PublishSamples.t0)
         #expect(plan.skipped.isEmpty)
         #expect(plan.references(of: oldUpdate.message).map(\.identifier) == ["msg_old"])
@@ -323,7 +341,9 @@ struct PublishTests {
 
     @Test("the instruction variable is read from the message's variables")
     func instructionVariable() {
-        #expect(PublishableAlert.instruction(fromVariablesJSON: #"{"instruction":"Hang up & call 101"}"#) == "Hang up & call 101")
+        #expect(
+            PublishableAlert.instruction(fromVariablesJSON: #"{"instruction":"Hang up & call 101"}"#)
+                == "Hang up & call 101")
         #expect(PublishableAlert.instruction(fromVariablesJSON: #"{"other":"x"}"#) == nil)
         #expect(PublishableAlert.instruction(fromVariablesJSON: "not json") == nil)
     }

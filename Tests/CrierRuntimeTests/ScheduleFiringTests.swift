@@ -11,7 +11,10 @@ struct ScheduleFiringTests {
     typealias Support = ScheduleTestSupport
 
     static func nightly(_ id: String, cron: String) throws -> Schedule {
-        try Support.schedule(id, "template: night-time-safety\nareas: [central]\ncron: \"\(cron)\"\nquiet_hours: ignore\nvars: { occasion: \"a night out\" }")
+        try Support.schedule(
+            id,
+            "template: night-time-safety\nareas: [central]\ncron: \"\(cron)\"\nquiet_hours: ignore\nvars: { occasion: \"a night out\" }"
+        )
     }
 
     /// The UTC times a schedule fired on one day.
@@ -32,7 +35,10 @@ struct ScheduleFiringTests {
         #expect(Self.firedOn("2026-03-29", fixedFirings) == ["2026-03-29T01:00:00Z"])
         #expect(fixedFirings.contains { $0.key == "2026-03-29T01:30+00:00" })
         let halves = try Support.firings(system, schedule: "half-hourly")
-        #expect(Self.firedOn("2026-03-29T0", halves).prefix(3) == ["2026-03-29T00:00:00Z", "2026-03-29T00:30:00Z", "2026-03-29T01:00:00Z"])
+        #expect(
+            Self.firedOn("2026-03-29T0", halves).prefix(3) == [
+                "2026-03-29T00:00:00Z", "2026-03-29T00:30:00Z", "2026-03-29T01:00:00Z",
+            ])
         #expect(!halves.contains { $0.key.hasPrefix("2026-03-29T01:") })
         #expect(halves.filter { $0.key.hasPrefix("2026-03") }.count == 31 * 48 - 2)
         #expect(Set(halves.map(\.key)).count == halves.count)
@@ -52,16 +58,24 @@ struct ScheduleFiringTests {
         #expect(Self.firedOn("2026-10-25", fixedFirings) == ["2026-10-25T00:30:00Z"])
         let halves = try Support.firings(system, schedule: "half-hourly")
         let repeated = halves.filter { $0.key.hasPrefix("2026-10-25T01:") }
-        #expect(repeated.map(\.at) == ["2026-10-25T00:00:00Z", "2026-10-25T00:30:00Z", "2026-10-25T01:00:00Z", "2026-10-25T01:30:00Z"])
+        #expect(
+            repeated.map(\.at) == [
+                "2026-10-25T00:00:00Z", "2026-10-25T00:30:00Z", "2026-10-25T01:00:00Z", "2026-10-25T01:30:00Z",
+            ])
         #expect(halves.filter { $0.key.hasPrefix("2026-10") }.count == 31 * 48 + 2)
         let hours = try Support.firings(system, schedule: "hourly")
-        #expect(hours.filter { $0.key.hasPrefix("2026-10-25T01:00") }.map(\.at) == ["2026-10-25T00:00:00Z", "2026-10-25T01:00:00Z"])
+        #expect(
+            hours.filter { $0.key.hasPrefix("2026-10-25T01:00") }.map(\.at) == [
+                "2026-10-25T00:00:00Z", "2026-10-25T01:00:00Z",
+            ])
     }
 
     @Test("a slot due in quiet hours is held to their end and keeps its key")
     func quietHoursHold() throws {
         let (system, clock) = try Support.system(at: Support.utc("2026-06-10T12:00:00Z"))
-        let late = try Support.schedule("late", "template: night-time-safety\nareas: [city]\ncron: \"0 22 * * *\"\nvars: { occasion: \"the summer\" }")
+        let late = try Support.schedule(
+            "late",
+            "template: night-time-safety\nareas: [city]\ncron: \"0 22 * * *\"\nvars: { occasion: \"the summer\" }")
         let scheduler = try Support.scheduler(system, [late])
         _ = Support.drive(scheduler, clock, to: Support.utc("2026-06-11T12:00:00Z"), step: 600)
         let firings = try Support.firings(system, schedule: "late")
@@ -93,13 +107,19 @@ struct ScheduleFiringTests {
         clock.set(Support.utc("2026-06-10T15:30:00Z"))  // down for 5 h 30 min; restarted with a fresh scheduler
         let report = try Support.scheduler(system, [hourly]).tick()
         #expect(report.fired.map(\.slotKey) == ["2026-06-10T16:00+01:00"])
-        #expect(report.missed.map(\.slotKey) == ["2026-06-10T12:00+01:00", "2026-06-10T13:00+01:00", "2026-06-10T14:00+01:00", "2026-06-10T15:00+01:00"])
+        #expect(
+            report.missed.map(\.slotKey) == [
+                "2026-06-10T12:00+01:00", "2026-06-10T13:00+01:00", "2026-06-10T14:00+01:00", "2026-06-10T15:00+01:00",
+            ])
 
         let status = try system.status()
         #expect(status.missedSlotCount == 4)
         #expect(status.missedSlots.map(\.schedule) == Array(repeating: "hourly", count: 4))
         // status reads crier.yml's schedules folder: the shipped year.
-        #expect(status.nextFirings.contains { $0.schedule == "bulletin-west" && $0.localTime == "2026-06-15T09:00:00+01:00" })
+        #expect(
+            status.nextFirings.contains {
+                $0.schedule == "bulletin-west" && $0.localTime == "2026-06-15T09:00:00+01:00"
+            })
         #expect(status.textReport().contains("missed slots: 4"))
     }
 
@@ -135,7 +155,9 @@ struct ScheduleFiringTests {
                 variables: ["pretend_to_be": "Royal Mail", "lure": "a parcel fee"], proposedBy: "duty officer"))
         clock.set(Support.utc("2026-05-20T10:00:00Z"))  // too old for this week's bulletin
         try composer.compose(
-            CompositionRequest(template: "night-time-safety", areas: ["east"], variables: ["occasion": "May bank holiday"], proposedBy: "duty officer"))
+            CompositionRequest(
+                template: "night-time-safety", areas: ["east"], variables: ["occasion": "May bank holiday"],
+                proposedBy: "duty officer"))
 
         let bulletin = try Support.schedule("bulletin", "kind: bulletin\nareas: [west, east]\ncron: \"0 9 * * MON\"")
         clock.set(Support.utc("2026-06-08T08:00:00Z"))  // Monday 09:00 BST
@@ -158,7 +180,9 @@ struct ScheduleFiringTests {
     @Test("a rehearsal jumps a simulated clock from slot to slot and drains deliveries without sending")
     func rehearsal() async throws {
         let (system, clock) = try Support.system(at: Support.utc("2026-06-01T12:00:00Z"))
-        let daily = try Support.schedule("daily", "template: night-time-safety\nareas: [city]\ncron: \"0 17 * * *\"\nvars: { occasion: \"the summer\" }")
+        let daily = try Support.schedule(
+            "daily",
+            "template: night-time-safety\nareas: [city]\ncron: \"0 17 * * *\"\nvars: { occasion: \"the summer\" }")
         let report = try await ScheduleRehearsal.run(
             system: system, clock: clock, catalog: ScheduleCatalog(schedules: [daily]), library: try Support.library(),
             until: Support.utc("2026-06-08T12:00:00Z"), logger: .init(label: "test"))
@@ -169,15 +193,19 @@ struct ScheduleFiringTests {
 
     @Test("a rehearsal refuses the live database")
     func rehearsalRefusesLiveDatabase() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crier-rehearsal-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "crier-rehearsal-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = folder.appendingPathComponent("crier.yml")
-        try "database: live.sqlite\ntemplates: \(Support.root.appendingPathComponent("templates").path)\n".write(to: config, atomically: true, encoding: .utf8)
+        try "database: live.sqlite\ntemplates: \(Support.root.appendingPathComponent("templates").path)\n".write(
+            to: config, atomically: true, encoding: .utf8)
         #expect(throws: InputError.self) {
-            _ = try ScheduleRehearsal.open(configuration: config, database: folder.appendingPathComponent("live.sqlite"), start: Date())
+            _ = try ScheduleRehearsal.open(
+                configuration: config, database: folder.appendingPathComponent("live.sqlite"), start: Date())
         }
-        let (copy, _) = try ScheduleRehearsal.open(configuration: config, database: folder.appendingPathComponent("copy.sqlite"), start: Date())
+        let (copy, _) = try ScheduleRehearsal.open(
+            configuration: config, database: folder.appendingPathComponent("copy.sqlite"), start: Date())
         #expect(copy.configuration.database.lastPathComponent == "copy.sqlite")
     }
 }

@@ -41,7 +41,8 @@ struct ScheduleLoaderTests {
     func folderWithProblems() throws {
         let configuration = try ScheduleTestSupport.configuration()
         let catalog = ScheduleLoader.load(
-            directory: ScheduleTestSupport.fixtures, configuration: configuration, library: try ScheduleTestSupport.library())
+            directory: ScheduleTestSupport.fixtures, configuration: configuration,
+            library: try ScheduleTestSupport.library())
         #expect(catalog.schedules.isEmpty)
         #expect(catalog.problems.count == Self.invalid.count)
         #expect(catalog.problems.allSatisfy { $0.file.hasPrefix("schedules/") })
@@ -51,7 +52,8 @@ struct ScheduleLoaderTests {
     func shippedSchedules() throws {
         let configuration = try ScheduleTestSupport.configuration()
         let catalog = ScheduleLoader.load(
-            directory: configuration.schedulesDirectory, configuration: configuration, library: try ScheduleTestSupport.library())
+            directory: configuration.schedulesDirectory, configuration: configuration,
+            library: try ScheduleTestSupport.library())
         #expect(catalog.problems.isEmpty, "\(catalog.problems)")
         let ids = Set(catalog.schedules.map(\.id))
         for area in ["west", "central", "south", "east"] { #expect(ids.contains("bulletin-\(area)")) }
@@ -61,7 +63,8 @@ struct ScheduleLoaderTests {
 
     @Test("defaults: all channels, respect quiet hours, enabled, seven-day bulletin period, crier.yml's zone")
     func defaults() throws {
-        let schedule = try ScheduleTestSupport.schedule("weekly", "kind: bulletin\nareas: [west]\ncron: \"0 9 * * MON\"")
+        let schedule = try ScheduleTestSupport.schedule(
+            "weekly", "kind: bulletin\nareas: [west]\ncron: \"0 9 * * MON\"")
         #expect(schedule.template == "area-bulletin")
         #expect(schedule.channels.isEmpty)
         #expect(schedule.quietHours == .respect)

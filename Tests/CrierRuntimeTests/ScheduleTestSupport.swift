@@ -8,10 +8,12 @@ import Foundation
 /// Builds installations for scheduler tests: the shipped templates, an in-memory outbox and a manual clock.
 enum ScheduleTestSupport {
     /// The repository root, found from this file.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The invalid schedule files, one per problem.
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/schedules")
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures/schedules")
 
     static let london = TimeZone(identifier: "Europe/London") ?? .current
 
@@ -38,18 +40,22 @@ enum ScheduleTestSupport {
     /// An installation on a fresh in-memory outbox, with its clock at `start`.
     static func system(at start: Date, misfireGrace: String = "1h") throws -> (CrierSystem, ManualClock) {
         let clock = ManualClock(start)
-        let system = CrierSystem(configuration: try configuration(misfireGrace: misfireGrace), outbox: try SQLiteOutbox.inMemory(), clock: clock)
+        let system = CrierSystem(
+            configuration: try configuration(misfireGrace: misfireGrace), outbox: try SQLiteOutbox.inMemory(),
+            clock: clock)
         return (system, clock)
     }
 
     /// A schedule from YAML text, named `id`.
     static func schedule(_ id: String, _ yaml: String) throws -> Schedule {
-        try ScheduleLoader.parse(yaml, file: "schedules/\(id).yml", configuration: try configuration(), library: try library())
+        try ScheduleLoader.parse(
+            yaml, file: "schedules/\(id).yml", configuration: try configuration(), library: try library())
     }
 
     /// A scheduler over `schedules` on `system`.
     static func scheduler(_ system: CrierSystem, _ schedules: [Schedule]) throws -> Scheduler {
-        Scheduler(composer: Composer(system: system, library: try library()), catalog: ScheduleCatalog(schedules: schedules))
+        Scheduler(
+            composer: Composer(system: system, library: try library()), catalog: ScheduleCatalog(schedules: schedules))
     }
 
     /// A UTC instant from `2026-03-29T01:00:00Z`.
@@ -59,7 +65,8 @@ enum ScheduleTestSupport {
     }
 
     /// Moves `clock` from its time to `end` in `step` seconds, ticking `scheduler` at each step.
-    static func drive(_ scheduler: Scheduler, _ clock: ManualClock, to end: Date, step: TimeInterval) -> [SchedulerTick] {
+    static func drive(_ scheduler: Scheduler, _ clock: ManualClock, to end: Date, step: TimeInterval) -> [SchedulerTick]
+    {
         var ticks: [SchedulerTick] = []
         while clock.now() <= end {
             ticks.append(scheduler.tick())

@@ -6,7 +6,8 @@ import Testing
 
 @Suite("subscriber CSV import")
 struct SubscriberImportTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/subscribers")
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures/subscribers")
     static let areas: Set<String> = ["west", "central", "south", "east"]
     static let topics: Set<String> = ["scams", "cyber-crime", "hate-crime"]
 
@@ -35,7 +36,9 @@ struct SubscriberImportTests {
         #expect(problem.description.contains(mention), "\(problem)")
     }
 
-    @Test("a file that is not a residents CSV is refused whole", arguments: [
+    @Test(
+        "a file that is not a residents CSV is refused whole",
+        arguments: [
             ("unclosed-quote.csv", "never closed"), ("missing-column.csv", "no \"topics\" column"),
             ("text-after-quote.csv", ":2: not valid CSV: text after the closing quote"),
         ])
@@ -54,10 +57,13 @@ struct SubscriberImportTests {
         #expect(result.accepted[1].topics == ["all"])
     }
 
-    @Test("names: printable text of any script passes, line breaks and control characters do not", arguments: [
-        ("Ann Smith", true), ("Zofia Łukasiewicz", true), ("કિરણ પટેલ", true), ("Ann\u{7F}", false), ("Ann\tSmith", false),
-        ("Ann\u{85}Smith", false), ("", true),
-    ])
+    @Test(
+        "names: printable text of any script passes, line breaks and control characters do not",
+        arguments: [
+            ("Ann Smith", true), ("Zofia Łukasiewicz", true), ("કિરણ પટેલ", true), ("Ann\u{7F}", false),
+            ("Ann\tSmith", false),
+            ("Ann\u{85}Smith", false), ("", true),
+        ])
     func singleLineNames(_ name: String, _ valid: Bool) {
         #expect(SubscriberImport.isSingleLine(name) == valid)
     }
@@ -77,7 +83,12 @@ struct SubscriberImportTests {
         #expect(result.accepted[2].locale == "gu-IN")
     }
 
-    @Test("language tags", arguments: [("en", true), ("pl", true), ("gu-IN", true), ("zh-Hant-TW", true), ("e", false), ("english", false), ("en_GB", false), ("", false)])
+    @Test(
+        "language tags",
+        arguments: [
+            ("en", true), ("pl", true), ("gu-IN", true), ("zh-Hant-TW", true), ("e", false), ("english", false),
+            ("en_GB", false), ("", false),
+        ])
     func languageTags(_ tag: String, _ valid: Bool) {
         #expect(SubscriberImport.isLanguageTag(tag) == valid)
     }

@@ -32,7 +32,8 @@ struct SubscriberImporterTests {
         let first = try importer.importCSV(Self.residents(101), file: "residents.csv", skipInvalid: false, now: Date())
         #expect(first.imported && first.inserted == 101 && first.updated == 0 && first.problems.isEmpty)
         let again = try importer.importCSV(
-            Self.header + "RESIDENT7@example.org,Seven,east,all,pl\nnew@example.org,New,west,all,en\n", file: "more.csv",
+            Self.header + "RESIDENT7@example.org,Seven,east,all,pl\nnew@example.org,New,west,all,en\n",
+            file: "more.csv",
             skipInvalid: false, now: Date())
         #expect(again.imported && again.inserted == 1 && again.updated == 1)
         let seven = try #require(try installation.system.outbox.subscriber(email: "resident7@example.org"))
@@ -55,7 +56,8 @@ struct SubscriberImporterTests {
         let installation = try TestInstallation()
         var text = Self.residents(30, badAt: 10)
         text += "not-an-address,X,east,scams,en\nresident5@example.org,Again,east,scams,en\n"
-        let outcome = try Self.importer(installation).importCSV(text, file: "residents.csv", skipInvalid: true, now: Date())
+        let outcome = try Self.importer(installation).importCSV(
+            text, file: "residents.csv", skipInvalid: true, now: Date())
         #expect(outcome.imported && outcome.inserted == 29)
         #expect(outcome.problems.map(\.line) == [11, 32, 33])
         #expect(outcome.problems.map(\.field) == ["area", "email", "email"])
@@ -75,8 +77,11 @@ struct SubscriberImporterTests {
     @Test func aFileThatIsNotUTF8IsNamedWithItsLine() throws {
         let folder = try TestPaths.makeTemporaryDirectory(prefix: "crier-import")
         let file = folder.appendingPathComponent("latin1.csv")
-        try Data(Self.header.utf8 + Array("ann@example.org,Ann,east,scams,en\nz@example.org,Zo".utf8) + [0xEB] + Array(",east,all,pl\n".utf8))
-            .write(to: file)
+        try Data(
+            Self.header.utf8 + Array("ann@example.org,Ann,east,scams,en\nz@example.org,Zo".utf8) + [0xEB]
+                + Array(",east,all,pl\n".utf8)
+        )
+        .write(to: file)
         let error = try #require(throws: InputError.self) { try SubscriberImport.readText(file: file.path) }
         #expect(error.message == "\(file.path):3: not UTF-8 text (save the file as CSV UTF-8)")
     }

@@ -37,11 +37,14 @@ import Testing
 
     @Test func expiredLeaseIsReclaimedWithTheSameKey() throws {
         let outbox = try SQLiteOutbox.inMemory()
-        try outbox.enqueue(Fixture.message("msg_a"), renditions: [], deliveries: [Fixture.webhook("a")], now: Fixture.t0)
-        let first = try #require(try outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 30, owner: "dead-process").first)
+        try outbox.enqueue(
+            Fixture.message("msg_a"), renditions: [], deliveries: [Fixture.webhook("a")], now: Fixture.t0)
+        let first = try #require(
+            try outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 30, owner: "dead-process").first)
         // Still leased at the lease's end: not reclaimable yet.
         #expect(try outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 30, lease: 30, owner: "w2").isEmpty)
-        let again = try #require(try outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 31, lease: 30, owner: "w2").first)
+        let again = try #require(
+            try outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 31, lease: 30, owner: "w2").first)
         #expect(again.id == first.id)
         #expect(again.idempotencyKey == first.idempotencyKey)
         #expect(again.attempts == 2)
@@ -49,7 +52,8 @@ import Testing
 
     @Test func releasedLeasesAreDueAtOnce() throws {
         let outbox = try SQLiteOutbox.inMemory()
-        try outbox.enqueue(Fixture.message("msg_a"), renditions: [], deliveries: [Fixture.webhook("a")], now: Fixture.t0)
+        try outbox.enqueue(
+            Fixture.message("msg_a"), renditions: [], deliveries: [Fixture.webhook("a")], now: Fixture.t0)
         _ = try outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 600, owner: "w1")
         try outbox.releaseLeases(owner: "someone-else", now: Fixture.t0 + 1)
         #expect(try outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 1, lease: 600, owner: "w2").isEmpty)

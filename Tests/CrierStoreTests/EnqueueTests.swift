@@ -31,7 +31,8 @@ import Testing
 
     @Test func duplicateMessageIdIsRefusedAndNothingIsWritten() throws {
         let outbox = try SQLiteOutbox.inMemory()
-        try outbox.enqueue(Fixture.message("msg_dup"), renditions: [], deliveries: [Fixture.webhook("a")], now: Fixture.t0)
+        try outbox.enqueue(
+            Fixture.message("msg_dup"), renditions: [], deliveries: [Fixture.webhook("a")], now: Fixture.t0)
         #expect(throws: OutboxStoreError.self) {
             try outbox.enqueue(
                 Fixture.message("msg_dup"), renditions: [], deliveries: [Fixture.webhook("b")], now: Fixture.t0)
@@ -43,7 +44,8 @@ import Testing
         let folder = try TemporaryFolder()
         let outbox = try SQLiteOutbox(path: folder.databasePath)
         let audience = (0..<20_000).lazy.map { Fixture.email("resident\($0)@example.org") }
-        let written = try outbox.enqueue(Fixture.message("msg_big"), renditions: [], deliveries: audience, now: Fixture.t0)
+        let written = try outbox.enqueue(
+            Fixture.message("msg_big"), renditions: [], deliveries: audience, now: Fixture.t0)
         #expect(written == 20_000)
         #expect(try outbox.summary(now: Fixture.t0).byState["pending"] == 20_000)
     }

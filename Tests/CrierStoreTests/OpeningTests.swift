@@ -7,7 +7,10 @@ import Testing
     @Test func freshFileGetsEveryMigrationInOrder() throws {
         let folder = try TemporaryFolder()
         let outbox = try SQLiteOutbox(path: folder.databasePath)
-        #expect(try outbox.appliedMigrations() == ["v1-outbox", "v2-subscribers", "v3-schedule-slots", "v4-drop-subscribers-area-index"])
+        #expect(
+            try outbox.appliedMigrations() == [
+                "v1-outbox", "v2-subscribers", "v3-schedule-slots", "v4-drop-subscribers-area-index",
+            ])
         #expect(try outbox.integrityCheck() == "ok")
         // Reopening applies nothing twice.
         let again = try SQLiteOutbox(path: folder.databasePath)

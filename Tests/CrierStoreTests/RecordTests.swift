@@ -64,8 +64,10 @@ struct RecordCase: Sendable, CustomTestStringConvertible {
 
     @Test func withdrawnDeliveryIsNotResurrected() throws {
         let outbox = try SQLiteOutbox.inMemory()
-        try outbox.enqueue(Fixture.message("msg_a"), renditions: [], deliveries: [Fixture.webhook("a")], now: Fixture.t0)
-        let delivery = try #require(try outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 60, owner: "w").first)
+        try outbox.enqueue(
+            Fixture.message("msg_a"), renditions: [], deliveries: [Fixture.webhook("a")], now: Fixture.t0)
+        let delivery = try #require(
+            try outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 60, owner: "w").first)
         #expect(try outbox.withdrawPending(messageID: "msg_a", now: Fixture.t0) == 1)
         try outbox.record([
             Fixture.result(
@@ -79,19 +81,24 @@ struct RecordCase: Sendable, CustomTestStringConvertible {
 
     @Test func aLateResultFromAnExpiredLeaseDoesNotOverruleTheNewHolder() throws {
         let outbox = try SQLiteOutbox.inMemory()
-        try outbox.enqueue(Fixture.message("msg_a"), renditions: [], deliveries: [Fixture.webhook("a")], now: Fixture.t0)
+        try outbox.enqueue(
+            Fixture.message("msg_a"), renditions: [], deliveries: [Fixture.webhook("a")], now: Fixture.t0)
         let first = try #require(try outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 60, owner: "w1").first)
         // w1 stalls past its lease; w2 claims the delivery again.
-        let second = try #require(try outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 61, lease: 60, owner: "w2").first)
+        let second = try #require(
+            try outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 61, lease: 60, owner: "w2").first)
         #expect(first.attempts == 1 && second.attempts == 2)
         // w1's failure arrives late: recorded, but the delivery stays w2's.
         try outbox.record([
             Fixture.result(
-                first, .retry(reason: "timeout", retryAfter: nil), .scheduleRetry(at: Fixture.t0 + 300), at: Fixture.t0 + 62,
+                first, .retry(reason: "timeout", retryAfter: nil), .scheduleRetry(at: Fixture.t0 + 300),
+                at: Fixture.t0 + 62,
                 owner: "w1")
         ])
         #expect(try outbox.delivery(id: first.id)?.state == .leased)
-        try outbox.record([Fixture.result(second, .delivered(detail: "HTTP 204"), .markDelivered, at: Fixture.t0 + 63, owner: "w2")])
+        try outbox.record([
+            Fixture.result(second, .delivered(detail: "HTTP 204"), .markDelivered, at: Fixture.t0 + 63, owner: "w2")
+        ])
         let after = try #require(try outbox.delivery(id: first.id))
         #expect(after.state == .delivered && after.lastError == nil)
         #expect(try outbox.attempts(deliveryID: first.id).map(\.outcome) == ["retry", "delivered"])
@@ -99,16 +106,24 @@ struct RecordCase: Sendable, CustomTestStringConvertible {
 
     @Test func aStalledWorkerCannotOverruleALeaseAfterAnOperatorRetry() throws {
         let outbox = try SQLiteOutbox.inMemory()
-        try outbox.enqueue(Fixture.message("msg_a"), renditions: [], deliveries: [Fixture.webhook("a")], now: Fixture.t0)
-        let stalled = try #require(try outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 60, owner: "w1").first)
-        let reclaimed = try #require(try outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 61, lease: 60, owner: "w2").first)
-        try outbox.record([Fixture.result(reclaimed, .permanent(reason: "HTTP 400"), .deadLetter(reason: "HTTP 400"), owner: "w2")])
+        try outbox.enqueue(
+            Fixture.message("msg_a"), renditions: [], deliveries: [Fixture.webhook("a")], now: Fixture.t0)
+        let stalled = try #require(
+            try outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 60, owner: "w1").first)
+        let reclaimed = try #require(
+            try outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 61, lease: 60, owner: "w2").first)
+        try outbox.record([
+            Fixture.result(reclaimed, .permanent(reason: "HTTP 400"), .deadLetter(reason: "HTTP 400"), owner: "w2")
+        ])
         // The operator retries it: attempts start again from 0, so w3 holds attempt 1 as w1 did.
         #expect(try outbox.retryDelivery(id: stalled.id, now: Fixture.t0 + 70))
-        let current = try #require(try outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 70, lease: 60, owner: "w3").first)
+        let current = try #require(
+            try outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 70, lease: 60, owner: "w3").first)
         #expect(current.attempts == stalled.attempts)
         try outbox.record([
-            Fixture.result(stalled, .permanent(reason: "HTTP 400"), .deadLetter(reason: "HTTP 400"), at: Fixture.t0 + 71, owner: "w1")
+            Fixture.result(
+                stalled, .permanent(reason: "HTTP 400"), .deadLetter(reason: "HTTP 400"), at: Fixture.t0 + 71,
+                owner: "w1")
         ])
         #expect(try outbox.delivery(id: stalled.id)?.state == .leased)
     }
@@ -123,7 +138,8 @@ struct RecordCase: Sendable, CustomTestStringConvertible {
         #expect(try outbox.claim(route: "gone", limit: 5, now: Fixture.t0, lease: 60, owner: "w").isEmpty)
         #expect(try outbox.dueRoutes(now: Fixture.t0) == ["ok": 1])
         // A later message for the endpoint is written dead at once.
-        try outbox.enqueue(Fixture.message("msg_b"), renditions: [], deliveries: [Fixture.webhook("gone")], now: Fixture.t0)
+        try outbox.enqueue(
+            Fixture.message("msg_b"), renditions: [], deliveries: [Fixture.webhook("gone")], now: Fixture.t0)
         #expect(try outbox.deliveryCounts(messageID: "msg_b") == [.dead: 1])
         // Retrying its dead letters waits for the endpoint to be enabled.
         #expect(try outbox.retryAllDead(now: Fixture.t0) == 0)
@@ -134,8 +150,10 @@ struct RecordCase: Sendable, CustomTestStringConvertible {
 
     @Test func deadDeliveryCanBeRetried() throws {
         let outbox = try SQLiteOutbox.inMemory()
-        try outbox.enqueue(Fixture.message("msg_a"), renditions: [], deliveries: [Fixture.webhook("a")], now: Fixture.t0)
-        let delivery = try #require(try outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 60, owner: "w").first)
+        try outbox.enqueue(
+            Fixture.message("msg_a"), renditions: [], deliveries: [Fixture.webhook("a")], now: Fixture.t0)
+        let delivery = try #require(
+            try outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 60, owner: "w").first)
         #expect(try outbox.retryDelivery(id: delivery.id, now: Fixture.t0) == false)  // leased, not dead
         try outbox.record([Fixture.result(delivery, .permanent(reason: "HTTP 400"), .deadLetter(reason: "HTTP 400"))])
         #expect(try outbox.retryDelivery(id: delivery.id, now: Fixture.t0 + 100))
@@ -176,7 +194,8 @@ struct RecordCase: Sendable, CustomTestStringConvertible {
     @Test func messageStateAndListing() throws {
         let outbox = try SQLiteOutbox.inMemory()
         try outbox.enqueue(Fixture.message("msg_a", at: Fixture.t0), renditions: [], deliveries: [], now: Fixture.t0)
-        try outbox.enqueue(Fixture.message("msg_b", at: Fixture.t0 + 1), renditions: [], deliveries: [], now: Fixture.t0)
+        try outbox.enqueue(
+            Fixture.message("msg_b", at: Fixture.t0 + 1), renditions: [], deliveries: [], now: Fixture.t0)
         #expect(try outbox.updateMessageState(id: "msg_a", state: "sent"))
         #expect(try outbox.updateMessageState(id: "msg_missing", state: "sent") == false)
         #expect(try outbox.messages(limit: 10).map(\.id) == ["msg_b", "msg_a"])

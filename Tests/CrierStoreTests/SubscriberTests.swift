@@ -48,13 +48,14 @@ import Testing
         #expect(try outbox.subscriber(email: Self.people[3].email)?.id == 4)
     }
 
-    @Test(arguments: [
-        (Set(["central"]), "scams", false, ["ann@example.org"]),
-        (nil, "scams", false, ["ann@example.org", "bob@example.org", "dan@example.org"]),
-        (Set(["central", "west"]), "hate-crime", false, ["bob@example.org", "cat@example.org"]),
-        (nil, "hate-crime", true, ["cat@example.org"]),
-        (Set<String>(), "scams", false, []),
-    ] as [(Set<String>?, String, Bool, [String])])
+    @Test(
+        arguments: [
+            (Set(["central"]), "scams", false, ["ann@example.org"]),
+            (nil, "scams", false, ["ann@example.org", "bob@example.org", "dan@example.org"]),
+            (Set(["central", "west"]), "hate-crime", false, ["bob@example.org", "cat@example.org"]),
+            (nil, "hate-crime", true, ["cat@example.org"]),
+            (Set<String>(), "scams", false, []),
+        ] as [(Set<String>?, String, Bool, [String])])
     func audienceSelection(areas: Set<String>?, topic: String, testOnly: Bool, expected: [String]) throws {
         let outbox = try SQLiteOutbox.inMemory()
         try outbox.upsertSubscribers(Self.people, now: Fixture.t0)
@@ -87,10 +88,13 @@ import Testing
         try outbox.upsertSubscribers(Self.people, now: Fixture.t0)
         let ann = try #require(try outbox.subscriber(email: "ann@example.org"))
         let annOnly = Fixture.residents(SubscriberAudience(areas: ["central"], topic: "scams"))
-        try outbox.enqueue(Fixture.message("msg_a"), renditions: [], fixedDeliveries: [], subscribers: annOnly, now: Fixture.t0)
-        let sent = try #require(try outbox.claim(route: "email", limit: 1, now: Fixture.t0, lease: 60, owner: "w").first)
+        try outbox.enqueue(
+            Fixture.message("msg_a"), renditions: [], fixedDeliveries: [], subscribers: annOnly, now: Fixture.t0)
+        let sent = try #require(
+            try outbox.claim(route: "email", limit: 1, now: Fixture.t0, lease: 60, owner: "w").first)
         try outbox.record([Fixture.result(sent, .delivered(detail: "250 ok <ann@example.org>"), .markDelivered)])
-        try outbox.enqueue(Fixture.message("msg_b"), renditions: [], fixedDeliveries: [], subscribers: annOnly, now: Fixture.t0)
+        try outbox.enqueue(
+            Fixture.message("msg_b"), renditions: [], fixedDeliveries: [], subscribers: annOnly, now: Fixture.t0)
 
         let export = try #require(try outbox.exportSubscriber(email: "ann@example.org"))
         #expect(export.subscriber?.email == "ann@example.org")
@@ -148,7 +152,8 @@ import Testing
         #expect(rows.count == 5)
         #expect(Set(rows.map(\.idempotencyKey)).count == 5)
         let byAddress = Dictionary(uniqueKeysWithValues: rows.map { ($0.destination, $0) })
-        for person in try outbox.subscribers(area: nil) where person.follows("scams") && person.email != "bob@example.org" {
+        for person in try outbox.subscribers(area: nil)
+        where person.follows("scams") && person.email != "bob@example.org" {
             let row = try #require(byAddress[person.email])
             #expect(row.subscriberID == person.id && row.unsubscribeToken == person.unsubscribeToken)
             #expect(row.recipientName == (person.name.isEmpty ? nil : person.name))
@@ -167,7 +172,8 @@ import Testing
         let message = Fixture.message("msg_held", state: SQLiteOutbox.awaitingApproval)
         let written = try outbox.enqueue(
             message, renditions: [], fixedDeliveries: [],
-            subscribers: Fixture.residents(SubscriberAudience(areas: ["west", "east"], topic: "scams")), now: Fixture.t0)
+            subscribers: Fixture.residents(SubscriberAudience(areas: ["west", "east"], topic: "scams")), now: Fixture.t0
+        )
         #expect(written == 2)
         #expect(try outbox.claim(route: "email", limit: 10, now: Fixture.t0 + 3600, lease: 60, owner: "w").isEmpty)
     }

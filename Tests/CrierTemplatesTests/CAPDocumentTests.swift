@@ -5,7 +5,9 @@ import Testing
 
 @Suite("CAP document fields")
 struct CAPDocumentTests {
-    static var capTimePattern: Regex<Substring> { /[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}[-+][0-9]{2}:[0-9]{2}/ }
+    static var capTimePattern: Regex<Substring> {
+        /[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}[-+][0-9]{2}:[0-9]{2}/
+    }
 
     struct TimeCase: Sendable, CustomTestStringConvertible {
         var date: Date
@@ -20,7 +22,8 @@ struct CAPDocumentTests {
             TimeCase(date: CAPSamples.winter, zone: "Europe/London", expected: "2026-11-26T16:40:00+00:00"),
             TimeCase(date: CAPSamples.summer, zone: "Europe/London", expected: "2026-07-01T13:00:00+01:00"),
             TimeCase(date: CAPSamples.summer, zone: "America/New_York", expected: "2026-07-01T08:00:00-04:00"),
-            TimeCase(date: CAPSamples.winter.addingTimeInterval(0.9), zone: "UTC", expected: "2026-11-26T16:40:00+00:00"),
+            TimeCase(
+                date: CAPSamples.winter.addingTimeInterval(0.9), zone: "UTC", expected: "2026-11-26T16:40:00+00:00"),
             TimeCase(date: CAPSamples.winter, zone: "Asia/Kolkata", expected: "2026-11-26T22:10:00+05:30"),
         ])
     func sentFormat(_ row: TimeCase) throws {
@@ -31,7 +34,9 @@ struct CAPDocumentTests {
         #expect(!text.hasSuffix("Z"))
     }
 
-    @Test("sent in the document matches the pattern in summer and winter", arguments: [CAPSamples.summer, CAPSamples.winter])
+    @Test(
+        "sent in the document matches the pattern in summer and winter",
+        arguments: [CAPSamples.summer, CAPSamples.winter])
     func documentSent(date: Date) throws {
         let xml = try CAPDocument(CAPSamples.input(kind: .alert, sent: date)).xml()
         let sent = try #require(try ExternalCheck.texts("sent", in: xml).first)
@@ -60,7 +65,10 @@ struct CAPDocumentTests {
 
     @Test(
         "identifiers, senders and languages CAP cannot carry are refused",
-        arguments: [("identifier", "msg 1"), ("identifier", "msg,1"), ("identifier", ""), ("sender", "a&b"), ("language", "en_GB!")])
+        arguments: [
+            ("identifier", "msg 1"), ("identifier", "msg,1"), ("identifier", ""), ("sender", "a&b"),
+            ("language", "en_GB!"),
+        ])
     func invalidTokens(field: String, value: String) {
         var input = CAPSamples.input(kind: .alert)
         switch field {
@@ -94,7 +102,8 @@ struct CAPDocumentTests {
             id: "msg_abc", kind: .alert, status: .test, template: "courier-fraud", topic: "scams",
             areas: ["city"], priority: .urgent, headline: "[TEST] Courier fraud", proposedBy: "ops",
             createdAt: CAPSamples.summer, expiresAt: CAPSamples.summer.addingTimeInterval(3600))
-        let text = "Courier fraud\n\n\n\nCriminals are phoning.\n\n--\nHow to report:\n- call 101\nStop these messages: https://x"
+        let text =
+            "Courier fraud\n\n\n\nCriminals are phoning.\n\n--\nHow to report:\n- call 101\nStop these messages: https://x"
         let parts = ["en", "pl"].map { locale in
             RenderedParts(
                 template: "courier-fraud", locale: locale, subject: "[TEST] Courier fraud \(locale)", text: text,

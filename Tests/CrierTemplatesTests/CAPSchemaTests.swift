@@ -14,7 +14,8 @@ enum ExternalCheck {
     static var schema: URL {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let shared = ProcessInfo.processInfo.environment["CRIER_SHARED_DIR"].map { URL(fileURLWithPath: $0) }
+        let shared =
+            ProcessInfo.processInfo.environment["CRIER_SHARED_DIR"].map { URL(fileURLWithPath: $0) }
             ?? repository.deletingLastPathComponent().appendingPathComponent("shared")
         return shared.appendingPathComponent("cap/cap12.xsd")
     }
@@ -132,7 +133,8 @@ enum CAPSamples {
             case .cancel:
                 [
                     CAPReference(sender: "alerts@example.org", identifier: "msg_1", sent: winter),
-                    CAPReference(sender: "alerts@example.org", identifier: "msg_2", sent: winter.addingTimeInterval(600)),
+                    CAPReference(
+                        sender: "alerts@example.org", identifier: "msg_2", sent: winter.addingTimeInterval(600)),
                 ]
             }
         return CAPAlertInput(

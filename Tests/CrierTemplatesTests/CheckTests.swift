@@ -17,20 +17,27 @@ struct ExpectedProblem: Sendable, CustomStringConvertible {
 @Suite("TemplateLibrary.check")
 struct CheckTests {
     static let cases: [ExpectedProblem] = [
-        .init(fixture: "undeclared-variable", file: "bad/text.en.mustache", line: 4, name: "phone_numbr",
-              fragment: "neither declared"),
-        .init(fixture: "unclosed-section", file: "bad/text.en.mustache", line: 2, name: "areas",
-              fragment: "never closed"),
-        .init(fixture: "mismatched-section", file: "bad/text.en.mustache", line: 3, name: "area",
-              fragment: "does not match the open section 'areas' from line 1"),
-        .init(fixture: "unknown-partial", file: "bad/text.en.mustache", line: 3, name: "signature",
-              fragment: "partial 'signature' does not exist"),
-        .init(fixture: "unescaped-html", file: "bad/html.en.mustache", line: 2, name: "headline",
-              fragment: "inject markup"),
-        .init(fixture: "missing-fallback", file: "bad/html.pl.mustache", line: nil, name: "pl",
-              fragment: "no html part and no en fallback"),
-        .init(fixture: "unused-variable", file: "bad/template.yml", line: 16, name: "spare",
-              fragment: "declared but no part uses it", severity: .warning),
+        .init(
+            fixture: "undeclared-variable", file: "bad/text.en.mustache", line: 4, name: "phone_numbr",
+            fragment: "neither declared"),
+        .init(
+            fixture: "unclosed-section", file: "bad/text.en.mustache", line: 2, name: "areas",
+            fragment: "never closed"),
+        .init(
+            fixture: "mismatched-section", file: "bad/text.en.mustache", line: 3, name: "area",
+            fragment: "does not match the open section 'areas' from line 1"),
+        .init(
+            fixture: "unknown-partial", file: "bad/text.en.mustache", line: 3, name: "signature",
+            fragment: "partial 'signature' does not exist"),
+        .init(
+            fixture: "unescaped-html", file: "bad/html.en.mustache", line: 2, name: "headline",
+            fragment: "inject markup"),
+        .init(
+            fixture: "missing-fallback", file: "bad/html.pl.mustache", line: nil, name: "pl",
+            fragment: "no html part and no en fallback"),
+        .init(
+            fixture: "unused-variable", file: "bad/template.yml", line: 16, name: "spare",
+            fragment: "declared but no part uses it", severity: .warning),
     ]
 
     @Test("reports the problem with template, file, line and name", arguments: cases)

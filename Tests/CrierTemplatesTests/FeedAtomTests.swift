@@ -46,7 +46,8 @@ struct FeedAtomTests {
                     instruction: "Hang up & call 101", expires: CAPSamples.winter.addingTimeInterval(3600),
                     capHref: "../cap/msg_1.xml")
             ],
-            latestBulletin: AreaPage.Bulletin(headline: "Weekly bulletin", issued: CAPSamples.summer, body: "Stay safe"),
+            latestBulletin: AreaPage.Bulletin(
+                headline: "Weekly bulletin", issued: CAPSamples.summer, body: "Stay safe"),
             feedHref: "../feeds/east.atom", links: [AreaPage.Link(title: "All areas", href: "../index.html")]
         ).html()
         #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">"))

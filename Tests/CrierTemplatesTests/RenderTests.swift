@@ -83,7 +83,8 @@ struct RenderTests {
     @Test func templateThatProducesInvalidJSONFailsClearly() throws {
         let broken = try TemplateLibrary.load(from: try Support.fixture("invalid-webhook"))
         do {
-            _ = try broken.render(template: "bad", locale: "en", variables: ["headline": "A"], context: Support.context())
+            _ = try broken.render(
+                template: "bad", locale: "en", variables: ["headline": "A"], context: Support.context())
             Issue.record("expected a failure")
         } catch let error as TemplateError {
             #expect(error.description.contains("bad/webhook.en.mustache does not produce valid JSON"))

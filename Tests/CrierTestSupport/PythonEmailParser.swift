@@ -39,7 +39,9 @@ public enum PythonEmailParser {
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [TestPaths.python, TestPaths.serversDirectory.appendingPathComponent("parse_email.py").path]
+        process.arguments = [
+            TestPaths.python, TestPaths.serversDirectory.appendingPathComponent("parse_email.py").path,
+        ]
         process.standardInput = try FileHandle(forReadingFrom: input)
         process.standardOutput = try FileHandle(forWritingTo: output)
         try process.run()

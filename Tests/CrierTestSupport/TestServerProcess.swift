@@ -10,9 +10,15 @@ public struct TestServerError: Error, CustomStringConvertible {
 
     private let reason: Reason
 
-    static func launchFailed(script: String, underlying: String) -> Self { Self(reason: .launchFailed(script: script, underlying: underlying)) }
-    static func noPort(script: String, seconds: Double, stderr: String) -> Self { Self(reason: .noPort(script: script, seconds: seconds, stderr: stderr)) }
-    static func badRecord(file: String, line: Int, text: String) -> Self { Self(reason: .badRecord(file: file, line: line, text: text)) }
+    static func launchFailed(script: String, underlying: String) -> Self {
+        Self(reason: .launchFailed(script: script, underlying: underlying))
+    }
+    static func noPort(script: String, seconds: Double, stderr: String) -> Self {
+        Self(reason: .noPort(script: script, seconds: seconds, stderr: stderr))
+    }
+    static func badRecord(file: String, line: Int, text: String) -> Self {
+        Self(reason: .badRecord(file: file, line: line, text: text))
+    }
 
     public var description: String {
         switch reason {
@@ -30,7 +36,8 @@ public struct TestServerError: Error, CustomStringConvertible {
 public enum TestPaths {
     /// The repository root (the folder holding `Package.swift`).
     public static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     /// `Tests/servers`, where the Python test servers live.
@@ -91,8 +98,10 @@ final class TestServerProcess: @unchecked Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments =
-            [TestPaths.python, TestPaths.serversDirectory.appendingPathComponent(script).path,
-             "--port-file", portFile.path, "--record", recordFile.path] + arguments
+            [
+                TestPaths.python, TestPaths.serversDirectory.appendingPathComponent(script).path,
+                "--port-file", portFile.path, "--record", recordFile.path,
+            ] + arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: stderrFile)
         do {
@@ -207,7 +216,9 @@ extension TestPaths {
         address.sin_port = 0
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0 else { return 9 }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)

@@ -18,7 +18,8 @@ struct CurlClientHTTPTests {
         let body = Data("{\"hello\": \"świat\"}".utf8)
         let response = try await client.post(
             HTTPPostRequest(
-                url: server.url("/ok/round-trip"), headers: [HTTPHeader("Content-Type", "application/json"), HTTPHeader("X-Test", "1")],
+                url: server.url("/ok/round-trip"),
+                headers: [HTTPHeader("Content-Type", "application/json"), HTTPHeader("X-Test", "1")],
                 body: body))
         #expect(response.status == 200)
         #expect(String(decoding: response.body, as: UTF8.self) == "ok")
@@ -142,7 +143,10 @@ struct CurlClientHTTPTests {
 struct CurlClientPolicyTests {
     @Test(
         "loopback in any spelling is refused when private addresses are not allowed",
-        arguments: ["http://127.0.0.1:PORT/ok/x", "http://2130706433:PORT/ok/x", "http://0x7f.1:PORT/ok/x", "http://localhost:PORT/ok/x", "http://[::ffff:127.0.0.1]:PORT/ok/x"])
+        arguments: [
+            "http://127.0.0.1:PORT/ok/x", "http://2130706433:PORT/ok/x", "http://0x7f.1:PORT/ok/x",
+            "http://localhost:PORT/ok/x", "http://[::ffff:127.0.0.1]:PORT/ok/x",
+        ])
     func refused(template: String) async throws {
         let server = try await WebhookTestServer()
         let client = try CurlClient(configuration: .init(allowPrivateAddresses: false))
@@ -161,7 +165,8 @@ struct CurlClientPolicyTests {
         let server = try await WebhookTestServer()
         let client = try CurlClient(configuration: .init(allowPrivateAddresses: true))
         for host in ["2130706433", "0x7f.1"] {
-            let response = try await client.post(HTTPPostRequest(url: "http://\(host):\(server.port)/ok/\(host)", body: Data()))
+            let response = try await client.post(
+                HTTPPostRequest(url: "http://\(host):\(server.port)/ok/\(host)", body: Data()))
             #expect(response.status == 200)
         }
         #expect(try server.records().count == 2)

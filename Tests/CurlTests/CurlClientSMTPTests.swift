@@ -5,14 +5,17 @@ import Testing
 
 @Suite("CurlClient SMTP against aiosmtpd", .serialized)
 struct CurlClientSMTPTests {
-    static let message = Data("From: a@example.org\r\nTo: b@example.org\r\nSubject: test\r\n\r\nHello\r\n.leading dot\r\n".utf8)
+    static let message = Data(
+        "From: a@example.org\r\nTo: b@example.org\r\nSubject: test\r\n\r\nHello\r\n.leading dot\r\n".utf8)
 
     @Test("a message is handed over and the final reply returned")
     func send() async throws {
         let server = try await SMTPTestServer()
         let client = try CurlClient(configuration: .init(allowPrivateAddresses: true))
         let response = try await client.send(
-            SMTPSendRequest(url: server.baseURL, security: .none, from: "a@example.org", recipients: ["b@example.org"], message: Self.message))
+            SMTPSendRequest(
+                url: server.baseURL, security: .none, from: "a@example.org", recipients: ["b@example.org"],
+                message: Self.message))
         #expect(response.code == 250)
         #expect(response.text.contains("queued as"))
         let record = try #require(try server.records().first)
@@ -44,7 +47,9 @@ struct CurlClientSMTPTests {
         let client = try CurlClient(configuration: .init(allowPrivateAddresses: true))
         let error = await #expect(throws: CurlError.self) {
             _ = try await client.send(
-                SMTPSendRequest(url: server.baseURL, security: .none, from: "a@example.org", recipients: ["reject+x@example.org"], message: Self.message))
+                SMTPSendRequest(
+                    url: server.baseURL, security: .none, from: "a@example.org", recipients: ["reject+x@example.org"],
+                    message: Self.message))
         }
         #expect(error?.responseCode == 550)
         await client.shutdown()
@@ -56,7 +61,9 @@ struct CurlClientSMTPTests {
         let client = try CurlClient(configuration: .init(allowPrivateAddresses: true))
         let error = await #expect(throws: CurlError.self) {
             _ = try await client.send(
-                SMTPSendRequest(url: server.baseURL, security: .required, from: "a@example.org", recipients: ["b@example.org"], message: Self.message))
+                SMTPSendRequest(
+                    url: server.baseURL, security: .required, from: "a@example.org", recipients: ["b@example.org"],
+                    message: Self.message))
         }
         #expect(error?.kind == .tls)
         #expect(try server.records().isEmpty)
@@ -69,7 +76,9 @@ struct CurlClientSMTPTests {
         let client = try CurlClient(configuration: .init(allowPrivateAddresses: true))
         for _ in 0..<3 {
             let response = try await client.send(
-                SMTPSendRequest(url: server.baseURL, security: .none, from: "a@example.org", recipients: ["b@example.org"], message: Self.message))
+                SMTPSendRequest(
+                    url: server.baseURL, security: .none, from: "a@example.org", recipients: ["b@example.org"],
+                    message: Self.message))
             #expect(response.code == 250)
         }
         #expect(server.sinkCount() == 3)

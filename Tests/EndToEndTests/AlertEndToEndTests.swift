@@ -81,7 +81,9 @@ final class AlertInstallation {
     }
 }
 
-@Suite("end to end: urgent alerts", .serialized, .enabled(if: FileManager.default.isExecutableFile(atPath: CrierProcess.binary.path)))
+@Suite(
+    "end to end: urgent alerts", .serialized,
+    .enabled(if: FileManager.default.isExecutableFile(atPath: CrierProcess.binary.path)))
 struct AlertEndToEndTests {
     @Test("propose, refuse self-approval, approve, cancel halfway through a slow delivery, audit")
     func actualAlertCancelledHalfway() async throws {
@@ -99,7 +101,8 @@ struct AlertEndToEndTests {
         #expect(outcome["state"] as? String == "awaiting approval")
         let waiting = try site.alert(["--yes", "--wait"])
         #expect(waiting.stdout.contains("awaiting approval"))
-        let duplicate = try #require(waiting.stdout.split(separator: "\n").first { $0.hasPrefix("msg_") }.map(String.init))
+        let duplicate = try #require(
+            waiting.stdout.split(separator: "\n").first { $0.hasPrefix("msg_") }.map(String.init))
         #expect(try site.crier.run(["reject", duplicate, "--reason", "duplicate"], operatorName: "bob").status == 0)
 
         let own = try site.crier.run(["approve", id], operatorName: "alice")
@@ -110,7 +113,8 @@ struct AlertEndToEndTests {
         let approving = try site.crier.start(["approve", id, "--wait"], operatorName: "bob")
         #expect(try await eventually(within: 15) { try site.emailRecipients(containing: "Fake couriers").count >= 2 })
         let cancelled = try site.crier.run(
-            ["cancel", id, "--reason", "The calls were a genuine survey.", "--wait", "--format", "json"], operatorName: "carol")
+            ["cancel", id, "--reason", "The calls were a genuine survey.", "--wait", "--format", "json"],
+            operatorName: "carol")
         #expect(cancelled.status == 0, "\(cancelled.stderr)")
         let approved = CrierProcess.finish(approving)
         #expect(approved.status == 0, "\(approved.stderr)")
@@ -138,7 +142,9 @@ struct AlertEndToEndTests {
 
         let audit = try site.crier.run(["audit", "--format", "json"])
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [[String: Any]])
-        let trail = entries.filter { $0["subject"] as? String == id }.map { "\($0["action"] ?? "") \($0["actor"] ?? "")" }
+        let trail = entries.filter { $0["subject"] as? String == id }.map {
+            "\($0["action"] ?? "") \($0["actor"] ?? "")"
+        }
         #expect(trail == ["propose alice", "approve bob", "send bob", "cancel carol"])
         #expect(entries.contains { $0["action"] as? String == "reject" && $0["actor"] as? String == "bob" })
     }
@@ -157,7 +163,8 @@ struct AlertEndToEndTests {
 
         // Someone who joins after the alert must not get its correction.
         let late = site.directory.appendingPathComponent("late.csv")
-        try "email,name,area,topics,locale\nlate@example.org,Late,east,all,en\n".write(to: late, atomically: true, encoding: .utf8)
+        try "email,name,area,topics,locale\nlate@example.org,Late,east,all,en\n".write(
+            to: late, atomically: true, encoding: .utf8)
         #expect(try site.crier.run(["subscribers", "import", late.path]).status == 0)
 
         let updated = try site.crier.run(
@@ -188,14 +195,37 @@ struct AlertEndToEndTests {
     }
 
     static let badCommands: [BadCommand] = [
-        BadCommand(description: "misspelled status", arguments: ["alert", "urgent-warning", "--area", "east", "--status", "actul", "--yes"] + AlertInstallation.warning, mentions: "actul"),
-        BadCommand(description: "unknown template", arguments: ["alert", "urgent-warnin", "--area", "east", "--yes"] + AlertInstallation.warning, mentions: "unknown template"),
-        BadCommand(description: "unknown area", arguments: ["alert", "urgent-warning", "--area", "north", "--yes"] + AlertInstallation.warning, mentions: "unknown area"),
-        BadCommand(description: "missing variable", arguments: ["alert", "urgent-warning", "--area", "east", "--yes", "--var", "headline=x", "--var", "description=y"], mentions: "instruction"),
-        BadCommand(description: "undeclared variable", arguments: ["alert", "urgent-warning", "--area", "east", "--yes", "--var", "colour=red"] + AlertInstallation.warning, mentions: "colour"),
-        BadCommand(description: "CR/LF in the subject", arguments: ["alert", "urgent-warning", "--area", "east", "--yes", "--var", "headline=Fake\r\nBcc: x@example.org", "--var", "description=y", "--var", "instruction=z"], mentions: "headline"),
+        BadCommand(
+            description: "misspelled status",
+            arguments: ["alert", "urgent-warning", "--area", "east", "--status", "actul", "--yes"]
+                + AlertInstallation.warning, mentions: "actul"),
+        BadCommand(
+            description: "unknown template",
+            arguments: ["alert", "urgent-warnin", "--area", "east", "--yes"] + AlertInstallation.warning,
+            mentions: "unknown template"),
+        BadCommand(
+            description: "unknown area",
+            arguments: ["alert", "urgent-warning", "--area", "north", "--yes"] + AlertInstallation.warning,
+            mentions: "unknown area"),
+        BadCommand(
+            description: "missing variable",
+            arguments: [
+                "alert", "urgent-warning", "--area", "east", "--yes", "--var", "headline=x", "--var", "description=y",
+            ], mentions: "instruction"),
+        BadCommand(
+            description: "undeclared variable",
+            arguments: ["alert", "urgent-warning", "--area", "east", "--yes", "--var", "colour=red"]
+                + AlertInstallation.warning, mentions: "colour"),
+        BadCommand(
+            description: "CR/LF in the subject",
+            arguments: [
+                "alert", "urgent-warning", "--area", "east", "--yes", "--var", "headline=Fake\r\nBcc: x@example.org",
+                "--var", "description=y", "--var", "instruction=z",
+            ], mentions: "headline"),
         BadCommand(description: "unknown alert id", arguments: ["approve", "msg_doesnotexist"], mentions: "no alert"),
-        BadCommand(description: "cancel of an unknown id", arguments: ["cancel", "msg_doesnotexist", "--reason", "x"], mentions: "no alert"),
+        BadCommand(
+            description: "cancel of an unknown id", arguments: ["cancel", "msg_doesnotexist", "--reason", "x"],
+            mentions: "no alert"),
     ]
 
     @Test("bad input exits 2 with a clear error and queues nothing", arguments: badCommands)

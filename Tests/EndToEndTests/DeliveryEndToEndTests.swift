@@ -24,45 +24,53 @@ struct DeliveryEndToEndTests {
             try FileManager.default.createDirectory(
                 at: directory.appendingPathComponent("schedules"), withIntermediateDirectories: true)
             try """
-                database: var/crier.sqlite
-                templates: \(TestPaths.repositoryRoot.appendingPathComponent("templates").path)
-                schedules: schedules
-                sender: { name: Safer Leicester Partnership, email: alerts@example.org }
-                email:
-                  relay: smtp://127.0.0.1:\(smtp.port)
-                  tls: none
-                  from: "Safer Leicester Partnership <alerts@example.org>"
-                  max_connections: 4
-                  rate_per_second: 100000
-                  unsubscribe_url: "https://example.org/unsubscribe/{token}"
-                endpoints:
-                  - { id: receiver, kind: webhook, url: "\(webhook.url("/ok"))", secret_env: CRIER_TEST_SECRET, max_concurrency: \(webhookConcurrency) }
-                retry: { schedule: [1s, 1s, 1s], jitter: 0 }
-                network: { allow_private: true }
-                dispatch: { lease: \(lease), request_timeout: \(requestTimeout), connect_timeout: 2s }
-                """.write(to: config, atomically: true, encoding: .utf8)
+            database: var/crier.sqlite
+            templates: \(TestPaths.repositoryRoot.appendingPathComponent("templates").path)
+            schedules: schedules
+            sender: { name: Safer Leicester Partnership, email: alerts@example.org }
+            email:
+              relay: smtp://127.0.0.1:\(smtp.port)
+              tls: none
+              from: "Safer Leicester Partnership <alerts@example.org>"
+              max_connections: 4
+              rate_per_second: 100000
+              unsubscribe_url: "https://example.org/unsubscribe/{token}"
+            endpoints:
+              - { id: receiver, kind: webhook, url: "\(webhook.url("/ok"))", secret_env: CRIER_TEST_SECRET, max_concurrency: \(webhookConcurrency) }
+            retry: { schedule: [1s, 1s, 1s], jitter: 0 }
+            network: { allow_private: true }
+            dispatch: { lease: \(lease), request_timeout: \(requestTimeout), connect_timeout: 2s }
+            """.write(to: config, atomically: true, encoding: .utf8)
         }
 
         var environment: [String: String] { ["CRIER_TEST_SECRET": DeliveryEndToEndTests.secret] }
 
-        func outbox() throws -> SQLiteOutbox { try SQLiteOutbox(path: directory.appendingPathComponent("var/crier.sqlite").path) }
+        func outbox() throws -> SQLiteOutbox {
+            try SQLiteOutbox(path: directory.appendingPathComponent("var/crier.sqlite").path)
+        }
 
         /// Writes one message with `webhooks` webhook deliveries and `emails` email deliveries.
         func enqueue(webhooks: Int, emails: Int, paths: (Int) -> String = { "/ok/\($0)" }) throws {
             let outbox = try outbox()
             let now = Date()
             let message = MessageRecord(
-                id: "msg_e2e_\(UUID().uuidString.prefix(8))", template: "urgent-warning", topic: "scams", areas: ["east"],
+                id: "msg_e2e_\(UUID().uuidString.prefix(8))", template: "urgent-warning", topic: "scams",
+                areas: ["east"],
                 priority: .urgent, headline: "Courier fraud in East NPA", proposedBy: "test", createdAt: now)
             let renditions = [
-                Rendition(messageID: message.id, channel: .webhook, locale: "en", payload: Data(#"{"headline":"Courier fraud in East NPA"}"#.utf8)),
                 Rendition(
-                    messageID: message.id, channel: .email, locale: "en", subject: "Courier fraud: warning for East NPA",
-                    textBody: "Dear \(Personalisation.recipientNameMarker),\nHang up on callers asking for your card.\n\(Personalisation.unsubscribeURLMarker)\n",
+                    messageID: message.id, channel: .webhook, locale: "en",
+                    payload: Data(#"{"headline":"Courier fraud in East NPA"}"#.utf8)),
+                Rendition(
+                    messageID: message.id, channel: .email, locale: "en",
+                    subject: "Courier fraud: warning for East NPA",
+                    textBody:
+                        "Dear \(Personalisation.recipientNameMarker),\nHang up on callers asking for your card.\n\(Personalisation.unsubscribeURLMarker)\n",
                     htmlBody: "<p>Dear \(Personalisation.recipientNameMarker), hang up.</p>"),
             ]
             let hooks = (0..<webhooks).map {
-                NewDelivery(channel: .webhook, destination: webhook.url(paths($0)), route: "receiver", endpointID: "receiver")
+                NewDelivery(
+                    channel: .webhook, destination: webhook.url(paths($0)), route: "receiver", endpointID: "receiver")
             }
             let mails = (0..<emails).map {
                 NewDelivery(
@@ -78,7 +86,8 @@ struct DeliveryEndToEndTests {
         // One webhook at a time, so the kill lands while most of the 2,000 are still to go.
         let setup = try await Setup(lease: "2s", webhookConcurrency: 1)
         try setup.enqueue(webhooks: 2_000, emails: 500)
-        let daemon = try CrierBinary.start(["run", "--config", setup.config.path], environment: setup.environment, directory: setup.directory)
+        let daemon = try CrierBinary.start(
+            ["run", "--config", setup.config.path], environment: setup.environment, directory: setup.directory)
         let deadline = Date().addingTimeInterval(90)
         while try setup.webhook.records().count < 100 && Date() < deadline {
             try await Task.sleep(for: .milliseconds(20))
@@ -103,7 +112,9 @@ struct DeliveryEndToEndTests {
         let byPath = Dictionary(grouping: requests, by: \.path)
         #expect(byPath.count == 2_000)
         for (path, copies) in byPath where copies.count > 1 {
-            #expect(Set(copies.compactMap { $0.headers["webhook-id"] }).count == 1, "duplicates of \(path) must share webhook-id")
+            #expect(
+                Set(copies.compactMap { $0.headers["webhook-id"] }).count == 1,
+                "duplicates of \(path) must share webhook-id")
         }
         #expect(requests.allSatisfy { $0.signatureOk == true })
 
@@ -121,27 +132,32 @@ struct DeliveryEndToEndTests {
         let setup = try await Setup()
         try setup.enqueue(webhooks: 2, emails: 0, paths: { $0 == 0 ? "/ok/fine" : "/status/404" })
         let run = try await CrierBinary.run(
-            ["run", "--config", setup.config.path, "--until-idle"], environment: setup.environment, directory: setup.directory)
+            ["run", "--config", setup.config.path, "--until-idle"], environment: setup.environment,
+            directory: setup.directory)
         #expect(run.status == 0, "\(run.stderr)")
 
-        let status = try await CrierBinary.run(["status", "--config", setup.config.path, "--format", "json"], directory: setup.directory)
+        let status = try await CrierBinary.run(
+            ["status", "--config", setup.config.path, "--format", "json"], directory: setup.directory)
         #expect(status.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
         #expect(json["deadLetters"] as? Int == 1)
         #expect((json["deliveries"] as? [String: Int])?["delivered"] == 1)
 
         let dead = try await CrierBinary.run(
-            ["deliveries", "list", "--config", setup.config.path, "--state", "dead", "--format", "json"], directory: setup.directory)
+            ["deliveries", "list", "--config", setup.config.path, "--state", "dead", "--format", "json"],
+            directory: setup.directory)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(dead.stdout.utf8)) as? [[String: Any]])
         #expect(rows.count == 1)
         #expect((rows.first?["lastError"] as? String)?.contains("404") == true)
 
-        let retry = try await CrierBinary.run(["deliveries", "retry", "--dead", "--config", setup.config.path], directory: setup.directory)
+        let retry = try await CrierBinary.run(
+            ["deliveries", "retry", "--dead", "--config", setup.config.path], directory: setup.directory)
         #expect(retry.status == 0)
         #expect(retry.stdout.contains("1 dead deliveries queued again"))
         #expect(try setup.outbox().summary(now: Date()).byState["pending"] == 1)
 
-        let unknown = try await CrierBinary.run(["deliveries", "retry", "999", "--config", setup.config.path], directory: setup.directory)
+        let unknown = try await CrierBinary.run(
+            ["deliveries", "retry", "999", "--config", setup.config.path], directory: setup.directory)
         #expect(unknown.status == 2)
     }
 
@@ -149,7 +165,8 @@ struct DeliveryEndToEndTests {
     func gracefulStop() async throws {
         let setup = try await Setup(requestTimeout: "2s")
         try setup.enqueue(webhooks: 3, emails: 0, paths: { $0 == 0 ? "/hang" : "/ok/\($0)" })
-        let daemon = try CrierBinary.start(["run", "--config", setup.config.path], environment: setup.environment, directory: setup.directory)
+        let daemon = try CrierBinary.start(
+            ["run", "--config", setup.config.path], environment: setup.environment, directory: setup.directory)
         let deadline = Date().addingTimeInterval(30)
         while try setup.webhook.records().filter({ $0.path.hasPrefix("/ok") }).count < 2 && Date() < deadline {
             try await Task.sleep(for: .milliseconds(20))
@@ -179,7 +196,8 @@ struct DeliveryEndToEndTests {
         let setup = try await Setup()
         let result = try await CrierBinary.run(["status", "--config", setup.config.path], directory: setup.directory)
         #expect(result.status == 0, "\(result.stderr)")
-        let attributes = try FileManager.default.attributesOfItem(atPath: setup.directory.appendingPathComponent("var/crier.sqlite").path)
+        let attributes = try FileManager.default.attributesOfItem(
+            atPath: setup.directory.appendingPathComponent("var/crier.sqlite").path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }
 

@@ -20,13 +20,13 @@ struct ScheduleRestartTests {
         try FileManager.default.createDirectory(at: schedules, withIntermediateDirectories: true)
         let config = folder.appendingPathComponent("crier.yml")
         try """
-            timezone: Europe/London
-            database: var/crier.sqlite
-            templates: \(TestPaths.repositoryRoot.appendingPathComponent("templates").path)
-            schedules: schedules
-            quiet_hours: { start: "00:00", end: "00:00" }
-            misfire_grace: 1h
-            """.write(to: config, atomically: true, encoding: .utf8)
+        timezone: Europe/London
+        database: var/crier.sqlite
+        templates: \(TestPaths.repositoryRoot.appendingPathComponent("templates").path)
+        schedules: schedules
+        quiet_hours: { start: "00:00", end: "00:00" }
+        misfire_grace: 1h
+        """.write(to: config, atomically: true, encoding: .utf8)
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "Europe/London")
@@ -34,11 +34,11 @@ struct ScheduleRestartTests {
         let due = formatter.string(from: Date().addingTimeInterval(-600))
         for index in 0..<slotCount {
             try """
-                template: night-time-safety
-                areas: [city]
-                at: \(due)
-                vars: { occasion: "rehearsal night \(index)" }
-                """.write(to: schedules.appendingPathComponent("campaign-\(index).yml"), atomically: true, encoding: .utf8)
+            template: night-time-safety
+            areas: [city]
+            at: \(due)
+            vars: { occasion: "rehearsal night \(index)" }
+            """.write(to: schedules.appendingPathComponent("campaign-\(index).yml"), atomically: true, encoding: .utf8)
         }
         return config
     }
@@ -47,7 +47,8 @@ struct ScheduleRestartTests {
     static func start(_ config: URL, untilIdle: Bool) throws -> Process {
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["run", "--config", config.path, "--log-level", "error"] + (untilIdle ? ["--until-idle"] : [])
+        process.arguments =
+            ["run", "--config", config.path, "--log-level", "error"] + (untilIdle ? ["--until-idle"] : [])
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -56,7 +57,9 @@ struct ScheduleRestartTests {
 
     @Test("SIGKILL at random moments, then restart: exactly one message per slot")
     func killAndRestart() async throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build crier first: swift build --build-tests")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: Self.binary.path),
+            "build crier first: swift build --build-tests")
         let config = try Self.makeInstallation()
         defer { try? FileManager.default.removeItem(at: config.deletingLastPathComponent()) }
 
@@ -70,7 +73,8 @@ struct ScheduleRestartTests {
         last.waitUntilExit()
         #expect(last.terminationStatus == 0)
 
-        let outbox = try SQLiteOutbox(path: config.deletingLastPathComponent().appendingPathComponent("var/crier.sqlite").path)
+        let outbox = try SQLiteOutbox(
+            path: config.deletingLastPathComponent().appendingPathComponent("var/crier.sqlite").path)
         let slots = try outbox.slots(outcome: nil)
         #expect(slots.count == Self.slotCount)
         #expect(slots.allSatisfy { $0.outcome == .fired && $0.messageID != nil })

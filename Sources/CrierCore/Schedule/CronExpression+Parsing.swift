@@ -13,8 +13,10 @@ extension CronExpression {
         static let month = FieldSpec(
             name: "month", range: 1...12,
             names: Dictionary(
-                uniqueKeysWithValues: ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
-                    .enumerated().map { ($1, $0 + 1) }),
+                uniqueKeysWithValues: [
+                    "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+                ]
+                .enumerated().map { ($1, $0 + 1) }),
             allowedNames: "1-12 or JAN-DEC")
         static let dayOfWeek = FieldSpec(
             name: "day-of-week", range: 0...7,
@@ -115,7 +117,8 @@ extension CronExpression {
         }
         if text.first?.isLetter == true {
             guard let named = spec.names[text.uppercased()] else {
-                let allowed = spec.names.isEmpty ? "numbers \(spec.range.lowerBound)-\(spec.range.upperBound)" : spec.allowedNames
+                let allowed =
+                    spec.names.isEmpty ? "numbers \(spec.range.lowerBound)-\(spec.range.upperBound)" : spec.allowedNames
                 throw .unknownName(spec.name, item, allowed: allowed)
             }
             return named

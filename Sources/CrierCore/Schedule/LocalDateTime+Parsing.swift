@@ -9,7 +9,8 @@ extension LocalDateTime {
         }
         let date = try Self.date(String(trimmed[..<split]), field: field, whole: text, expected: expected)
         let clock = try Self.timeOfDay(String(trimmed[trimmed.index(after: split)...]), field: field, whole: text)
-        guard let value = LocalDateTime(year: date.0, month: date.1, day: date.2, hour: clock.hour, minute: clock.minute)
+        guard
+            let value = LocalDateTime(year: date.0, month: date.1, day: date.2, hour: clock.hour, minute: clock.minute)
         else { throw .noSuchDate(field, text) }
         self = value
     }
@@ -17,7 +18,9 @@ extension LocalDateTime {
     /// Reads either a date (`2026-03-29`, meaning its first minute) or a date-time.
     ///
     /// Returns whether only a date was given, so a window's `until` can mean "to the end of that day".
-    static func parseDateOrDateTime(_ text: String, field: String) throws(TimeSyntaxError) -> (LocalDateTime, dateOnly: Bool) {
+    static func parseDateOrDateTime(_ text: String, field: String) throws(TimeSyntaxError) -> (
+        LocalDateTime, dateOnly: Bool
+    ) {
         let trimmed = text.trimmingScheduleSpaces
         if trimmed.count == 10 {
             let expected = "a local date like 2026-03-29 or a date-time like 2026-03-29T09:00"
@@ -31,10 +34,13 @@ extension LocalDateTime {
     }
 
     /// `YYYY-MM-DD` as numbers (not yet checked against the calendar).
-    private static func date(_ text: String, field: String, whole: String, expected: String) throws(TimeSyntaxError) -> (Int, Int, Int) {
+    private static func date(_ text: String, field: String, whole: String, expected: String) throws(TimeSyntaxError)
+        -> (Int, Int, Int)
+    {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(asciiDigits: parts[0]), let month = Int(asciiDigits: parts[1]), let day = Int(asciiDigits: parts[2])
+            let year = Int(asciiDigits: parts[0]), let month = Int(asciiDigits: parts[1]),
+            let day = Int(asciiDigits: parts[2])
         else { throw .malformed(field, whole, expected: expected) }
         guard (1...12).contains(month), day >= 1, year >= 1,
             day <= CivilCalendar.daysIn(month: month, year: year)
@@ -43,7 +49,9 @@ extension LocalDateTime {
     }
 
     /// `HH:MM` or `HH:MM:00` as an hour and minute, checked.
-    static func timeOfDay(_ text: String, field: String, whole: String) throws(TimeSyntaxError) -> (hour: Int, minute: Int) {
+    static func timeOfDay(_ text: String, field: String, whole: String) throws(TimeSyntaxError) -> (
+        hour: Int, minute: Int
+    ) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ $0.count == 2 }),
             let hour = Int(asciiDigits: parts[0]), let minute = Int(asciiDigits: parts[1])

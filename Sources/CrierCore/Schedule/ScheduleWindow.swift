@@ -30,7 +30,9 @@ public struct ScheduleWindow: Sendable, Hashable {
         if let from { lower = try LocalDateTime.parseDateOrDateTime(from, field: "from").0 }
         if let until {
             let (value, dateOnly) = try LocalDateTime.parseDateOrDateTime(until, field: "until")
-            upper = dateOnly ? LocalDateTime(year: value.year, month: value.month, day: value.day, hour: 23, minute: 59) : value
+            upper =
+                dateOnly
+                ? LocalDateTime(year: value.year, month: value.month, day: value.day, hour: 23, minute: 59) : value
         }
         try self.init(from: lower, until: upper)
     }

@@ -26,7 +26,9 @@ public struct Slot: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let adjustment: Adjustment
 
     /// Rebuilds a slot from its parts (a stored slot, or a test's expectation).
-    public init(instant: Date, nominal: LocalDateTime, nominalOffset: Int, utcOffset: Int, adjustment: Adjustment = .none) {
+    public init(
+        instant: Date, nominal: LocalDateTime, nominalOffset: Int, utcOffset: Int, adjustment: Adjustment = .none
+    ) {
         self.instant = instant
         self.nominal = nominal
         self.nominalOffset = nominalOffset

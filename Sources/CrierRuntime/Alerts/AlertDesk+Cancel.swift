@@ -39,9 +39,12 @@ extension AlertDesk {
             let request = noticeRequest(
                 for: message, reason: reason, by: operatorName, channels: Set(recipients.map(\.channel)))
             let composed = try compose(request, to: recipients, now: now)
-            try audit("send", composed.id, by: operatorName, at: now, "cancellation of \(id): \(composed.deliveries) deliveries")
+            try audit(
+                "send", composed.id, by: operatorName, at: now,
+                "cancellation of \(id): \(composed.deliveries) deliveries")
             outcome = AlertOutcome(
-                id: composed.id, state: AlertState.sending, headline: composed.headline, deliveries: composed.deliveries)
+                id: composed.id, state: AlertState.sending, headline: composed.headline, deliveries: composed.deliveries
+            )
         }
         var detail = "\(reason) (\(withdrawal.withdrawn) deliveries withdrawn"
         if withdrawal.withdrawnUpdates > 0 { detail += ", \(withdrawal.withdrawnUpdates) of its updates" }
@@ -54,7 +57,8 @@ extension AlertDesk {
         for message: MessageRecord, reason: String, by operatorName: String, channels: Set<Channel>
     ) -> CompositionRequest {
         let prefix = RenderContext(status: message.status, sent: message.createdAt).statusPrefix
-        let headline = message.headline.hasPrefix(prefix) ? String(message.headline.dropFirst(prefix.count)) : message.headline
+        let headline =
+            message.headline.hasPrefix(prefix) ? String(message.headline.dropFirst(prefix.count)) : message.headline
         let sent = (try? outbox.deliveredSpan(messageID: message.id)?.first) ?? message.createdAt
         return CompositionRequest(
             template: Self.cancellationTemplate, areas: message.areas, channels: channels,

@@ -23,10 +23,12 @@ extension AlertDesk {
             + "\(composed.deliveries) deliveries; \(composed.headline)"
         try audit("propose", composed.id, by: request.operatorName, at: now, detail)
         if !held {
-            try audit("send", composed.id, by: request.operatorName, at: now, "\(composed.deliveries) deliveries released")
+            try audit(
+                "send", composed.id, by: request.operatorName, at: now, "\(composed.deliveries) deliveries released")
         }
         return AlertOutcome(
-            id: composed.id, state: held ? AlertState.awaitingApproval : AlertState.sending, headline: composed.headline,
+            id: composed.id, state: held ? AlertState.awaitingApproval : AlertState.sending,
+            headline: composed.headline,
             deliveries: composed.deliveries)
     }
 

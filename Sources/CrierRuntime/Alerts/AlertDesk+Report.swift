@@ -28,7 +28,8 @@ extension AlertDesk {
     public func progress(id: String) throws -> AlertProgress {
         let message = try existingAlert(id)
         let channels = try channelCounts(of: id)
-        return AlertProgress(state: try displayState(of: message, now: system.clock.now(), counts: channels), channels: channels)
+        return AlertProgress(
+            state: try displayState(of: message, now: system.clock.now(), counts: channels), channels: channels)
     }
 
     func summary(of message: MessageRecord, now: Date) throws -> AlertSummary {

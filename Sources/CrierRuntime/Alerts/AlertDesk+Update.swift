@@ -10,7 +10,9 @@ extension AlertDesk {
         let now = system.clock.now()
         let original = try existingAlert(id)
         guard original.kind == .alert else {
-            throw InputError("\(id) is \(original.kind == .update ? "an update" : "a cancellation"); update the original alert \(original.references ?? "")")
+            throw InputError(
+                "\(id) is \(original.kind == .update ? "an update" : "a cancellation"); update the original alert \(original.references ?? "")"
+            )
         }
         switch original.state {
         case MessageState.cancelled: throw InputError("alert \(id) is cancelled; propose a new alert instead")
@@ -40,13 +42,16 @@ extension AlertDesk {
             state: held ? MessageState.awaitingApproval : MessageState.queued)
         let composed = try compose(request, to: recipients, now: now)
         let names = variables.keys.sorted().joined(separator: ", ")
-        try audit("update", composed.id, by: operatorName, at: now, "correction of \(id) (\(names)): \(composed.deliveries) deliveries")
+        try audit(
+            "update", composed.id, by: operatorName, at: now,
+            "correction of \(id) (\(names)): \(composed.deliveries) deliveries")
         try audit("update", id, by: operatorName, at: now, "corrected by \(composed.id)")
         if !held {
             try audit("send", composed.id, by: operatorName, at: now, "\(composed.deliveries) deliveries released")
         }
         return AlertOutcome(
-            id: composed.id, state: held ? AlertState.awaitingApproval : AlertState.sending, headline: composed.headline,
+            id: composed.id, state: held ? AlertState.awaitingApproval : AlertState.sending,
+            headline: composed.headline,
             deliveries: composed.deliveries)
     }
 }

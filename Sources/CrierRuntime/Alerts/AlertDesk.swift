@@ -65,7 +65,8 @@ public final class AlertDesk: Sendable {
     func sameRecipient(_ record: DeliveryRecord, template: String) -> NewDelivery {
         let locale = (try? composer.library.resolvedLocale(template: template, requested: record.locale)) ?? "en"
         return NewDelivery(
-            channel: record.channel, destination: record.destination, route: record.route, endpointID: record.endpointID,
+            channel: record.channel, destination: record.destination, route: record.route,
+            endpointID: record.endpointID,
             subscriberID: record.subscriberID, recipientName: record.recipientName,
             unsubscribeToken: record.unsubscribeToken, locale: locale)
     }

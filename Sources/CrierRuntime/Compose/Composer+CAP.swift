@@ -40,7 +40,9 @@ extension Composer {
             guard let original = try system.outbox.message(id: current) else {
                 throw InputError("unknown alert id \"\(current)\"")
             }
-            chain.insert(CAPReference(sender: system.configuration.capSender, identifier: original.id, sent: original.createdAt), at: 0)
+            chain.insert(
+                CAPReference(sender: system.configuration.capSender, identifier: original.id, sent: original.createdAt),
+                at: 0)
             next = original.references
         }
         return chain

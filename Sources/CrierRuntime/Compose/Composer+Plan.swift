@@ -21,7 +21,8 @@ struct CompositionPlan {
 }
 
 extension Composer {
-    func makePlan(_ request: CompositionRequest, messageID: String, includeCAP: Bool = false) throws -> CompositionPlan {
+    func makePlan(_ request: CompositionRequest, messageID: String, includeCAP: Bool = false) throws -> CompositionPlan
+    {
         let configuration = system.configuration
         guard let metadata = library.metadata(for: request.template) else {
             let known = library.templates.map(\.id).sorted().joined(separator: ", ")
@@ -33,12 +34,16 @@ extension Composer {
             throw InputError("unknown area \"\(area)\" (known: \(known))")
         }
         let everywhere = request.areas.contains(Area.cityID)
-        let areaIDs = everywhere ? configuration.areas.map(\.id) : Array(NSOrderedSet(array: request.areas)).compactMap { $0 as? String }
+        let areaIDs =
+            everywhere
+            ? configuration.areas.map(\.id) : Array(NSOrderedSet(array: request.areas)).compactMap { $0 as? String }
         let channels = request.channels.isEmpty ? Set(Channel.allCases) : request.channels
 
         let now = system.clock.now()
         let context = RenderContext(
-            areas: areaIDs.compactMap { id in configuration.area(id).map { RenderContext.Area(id: $0.id, name: $0.name) } },
+            areas: areaIDs.compactMap { id in
+                configuration.area(id).map { RenderContext.Area(id: $0.id, name: $0.name) }
+            },
             senderName: configuration.senderName, status: request.status, kind: request.kind, sent: now,
             timeZone: configuration.timeZone, unsubscribeURL: Personalisation.unsubscribeURLMarker,
             recipientName: Personalisation.recipientNameMarker, alertID: messageID,
@@ -50,7 +55,8 @@ extension Composer {
         for locale in metadata.locales {
             let parts: RenderedParts
             do {
-                parts = try library.render(template: metadata.id, locale: locale, variables: request.variables, context: context)
+                parts = try library.render(
+                    template: metadata.id, locale: locale, variables: request.variables, context: context)
             } catch let error as TemplateError {
                 throw InputError(error.description)
             }
@@ -59,7 +65,8 @@ extension Composer {
             if channels.contains(.email) {
                 renditions.append(
                     Rendition(
-                        messageID: messageID, channel: .email, locale: locale, subject: parts.subject, textBody: parts.text,
+                        messageID: messageID, channel: .email, locale: locale, subject: parts.subject,
+                        textBody: parts.text,
                         htmlBody: parts.html))
             }
             if channels.contains(.webhook) {
@@ -69,7 +76,8 @@ extension Composer {
                 shared.recipientName = ""
                 let webhook: RenderedParts
                 do {
-                    webhook = try library.render(template: metadata.id, locale: locale, variables: request.variables, context: shared)
+                    webhook = try library.render(
+                        template: metadata.id, locale: locale, variables: request.variables, context: shared)
                 } catch let error as TemplateError {
                     throw InputError(error.description)
                 }
@@ -100,9 +108,11 @@ extension Composer {
         let subscribers =
             channels.contains(.email)
             ? SubscriberDeliveries(
-                audience: SubscriberAudience(areas: subscriberAreas, topic: metadata.topic, testOnly: request.status == .test),
+                audience: SubscriberAudience(
+                    areas: subscriberAreas, topic: metadata.topic, testOnly: request.status == .test),
                 route: DeliveryRoute.email,
-                renditionLocale: { tag in (try? library.resolvedLocale(template: metadata.id, requested: tag)) ?? "en" })
+                renditionLocale: { tag in (try? library.resolvedLocale(template: metadata.id, requested: tag)) ?? "en" }
+            )
             : nil
 
         let variables = request.variables.mapValues(\.jsonValue)
@@ -122,12 +132,14 @@ extension Composer {
                 for: message, parts: sharedParts, metadata: metadata, areaIDs: areaIDs, instruction: instruction)
             renditions.append(
                 Rendition(
-                    messageID: messageID, channel: .webhook, locale: CAPRendition.locale, subject: headline, payload: xml,
+                    messageID: messageID, channel: .webhook, locale: CAPRendition.locale, subject: headline,
+                    payload: xml,
                     payloadContentType: CAPRendition.contentType))
         }
         return CompositionPlan(
             metadata: metadata, areaIDs: areaIDs, subscriberAreas: subscriberAreas, channels: channels,
-            locales: metadata.locales, headline: headline, message: message, renditions: renditions, endpoints: endpoints,
+            locales: metadata.locales, headline: headline, message: message, renditions: renditions,
+            endpoints: endpoints,
             fixedDeliveries: fixed, subscribers: subscribers)
     }
 

@@ -40,12 +40,14 @@ public final class Composer: Sendable {
         let plan = try makePlan(request, messageID: "preview")
         let subscribers =
             plan.channels.contains(.email)
-            ? try system.outbox.countSubscribers(areas: plan.subscriberAreas, topic: plan.metadata.topic, testOnly: request.status == .test)
+            ? try system.outbox.countSubscribers(
+                areas: plan.subscriberAreas, topic: plan.metadata.topic, testOnly: request.status == .test)
             : 0
         return CompositionPreview(
             template: request.template, topic: plan.metadata.topic, areas: plan.areaIDs,
             areaNames: plan.areaIDs.compactMap { system.configuration.area($0)?.name }, status: request.status.rawValue,
-            subject: plan.headline, subscribers: subscribers, endpoints: plan.endpoints.map(\.id), locales: plan.locales)
+            subject: plan.headline, subscribers: subscribers, endpoints: plan.endpoints.map(\.id), locales: plan.locales
+        )
     }
 
     /// Composes `request` and writes it with all its deliveries in one transaction.
@@ -77,14 +79,17 @@ public final class Composer: Sendable {
         let plan = try makePlan(request, messageID: "msg_preview")
         let configuration = system.configuration
         let context = RenderContext(
-            areas: plan.areaIDs.compactMap { id in configuration.area(id).map { RenderContext.Area(id: $0.id, name: $0.name) } },
+            areas: plan.areaIDs.compactMap { id in
+                configuration.area(id).map { RenderContext.Area(id: $0.id, name: $0.name) }
+            },
             senderName: configuration.senderName, status: request.status, kind: request.kind, sent: system.clock.now(),
             timeZone: configuration.timeZone,
             unsubscribeURL: request.channels == [.webhook] ? "" : configuration.email?.unsubscribeURLPattern ?? "",
             recipientName: "", alertID: plan.message.id)
         do {
             let resolved = try library.resolvedLocale(template: request.template, requested: locale)
-            return try library.render(template: request.template, locale: resolved, variables: request.variables, context: context)
+            return try library.render(
+                template: request.template, locale: resolved, variables: request.variables, context: context)
         } catch let error as TemplateError {
             throw InputError(error.description)
         }

@@ -23,7 +23,8 @@ public struct CompositionRequest: Sendable {
 
     public init(
         template: String, areas: [String], channels: Set<Channel> = [], variables: [String: TemplateValue] = [:],
-        status: AlertStatus = .actual, kind: MessageKind = .alert, priority: Priority = .normal, references: String? = nil,
+        status: AlertStatus = .actual, kind: MessageKind = .alert, priority: Priority = .normal,
+        references: String? = nil,
         proposedBy: String, expiresAt: Date? = nil, state: String = MessageState.queued
     ) {
         self.template = template

@@ -67,7 +67,8 @@ public enum ConfigurationLoader {
             if let steps = try retryMapping.strings("schedule") {
                 retry.delays = try steps.map { step in
                     guard let seconds = try? DurationText.seconds(step) else {
-                        throw retryMapping.error("schedule", "\"\(step)\" is not a duration (use forms like 5s, 5m, 2h)")
+                        throw retryMapping.error(
+                            "schedule", "\"\(step)\" is not a duration (use forms like 5s, 5m, 2h)")
                     }
                     return seconds
                 }
@@ -133,7 +134,8 @@ public enum ConfigurationLoader {
             if areas.contains(where: { $0.id == id }) { throw item.error("id", "duplicate area id \"\(id)\"") }
             let name = try item.requiredString("name")
             try refuseLineBreaks(name, in: item, key: "name")
-            let area = Area(id: id, name: name, geocode: try item.string("geocode"), polygon: try item.string("polygon"))
+            let area = Area(
+                id: id, name: name, geocode: try item.string("geocode"), polygon: try item.string("polygon"))
             try item.finish(known: ["id", "name", "geocode", "polygon"])
             areas.append(area)
         }
@@ -146,7 +148,9 @@ public enum ConfigurationLoader {
         var seen = Set<String>()
         for topic in topics {
             guard isIdentifier(topic), topic != "all" else {
-                throw root.error("topics", "\"\(topic)\" is not a valid topic id (lower-case letters, digits and dashes; \"all\" is reserved)")
+                throw root.error(
+                    "topics",
+                    "\"\(topic)\" is not a valid topic id (lower-case letters, digits and dashes; \"all\" is reserved)")
             }
             guard seen.insert(topic).inserted else { throw root.error("topics", "duplicate topic \"\(topic)\"") }
         }
@@ -156,10 +160,12 @@ public enum ConfigurationLoader {
     private static func readEmail(_ root: inout YAMLMapping) throws -> CrierConfiguration.EmailRelay? {
         guard var email = try root.mapping("email") else { return nil }
         let relayText = try email.requiredString("relay")
-        guard let relay = URL(string: relayText), let scheme = relay.scheme?.lowercased(), ["smtp", "smtps"].contains(scheme),
+        guard let relay = URL(string: relayText), let scheme = relay.scheme?.lowercased(),
+            ["smtp", "smtps"].contains(scheme),
             relay.host != nil
         else {
-            throw email.error("relay", "expected smtp://host:port or smtps://host:port, found \"\(Redaction.url(relayText))\"")
+            throw email.error(
+                "relay", "expected smtp://host:port or smtps://host:port, found \"\(Redaction.url(relayText))\"")
         }
         if relay.user != nil || relay.password != nil {
             throw email.error("relay", "credentials must not be written in the file; use username_env and password_env")
@@ -187,12 +193,15 @@ public enum ConfigurationLoader {
             ratePerSecond: try email.double("rate_per_second") ?? 50, unsubscribeURLPattern: unsubscribe)
         guard relayConfig.ratePerSecond > 0 else { throw email.error("rate_per_second", "must be more than 0") }
         try email.finish(known: [
-            "relay", "tls", "username_env", "password_env", "from", "max_connections", "rate_per_second", "unsubscribe_url",
+            "relay", "tls", "username_env", "password_env", "from", "max_connections", "rate_per_second",
+            "unsubscribe_url",
         ])
         return relayConfig
     }
 
-    private static func readEndpoints(_ root: inout YAMLMapping, areaIDs: Set<String>, topics: Set<String>) throws -> [Endpoint] {
+    private static func readEndpoints(_ root: inout YAMLMapping, areaIDs: Set<String>, topics: Set<String>) throws
+        -> [Endpoint]
+    {
         guard let list = try root.mappings("endpoints") else { return [] }
         var endpoints: [Endpoint] = []
         for var item in list {
@@ -207,7 +216,8 @@ public enum ConfigurationLoader {
             switch kind {
             case .webhook:
                 let text = try item.requiredString("url")
-                guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+                guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
+                    ["http", "https"].contains(scheme),
                     url.host != nil
                 else {
                     throw item.error("url", "expected an http:// or https:// URL, found \"\(Redaction.url(text))\"")
@@ -224,7 +234,9 @@ public enum ConfigurationLoader {
             }
             let areas = try item.strings("areas") ?? [Area.cityID]
             for area in areas where area != Area.cityID && !areaIDs.contains(area) {
-                throw item.error("areas", "unknown area \"\(area)\" (known: \(([Area.cityID] + areaIDs.sorted()).joined(separator: ", ")))")
+                throw item.error(
+                    "areas",
+                    "unknown area \"\(area)\" (known: \(([Area.cityID] + areaIDs.sorted()).joined(separator: ", ")))")
             }
             let endpointTopics = try item.strings("topics") ?? ["all"]
             for topic in endpointTopics where topic != "all" && !topics.contains(topic) {
@@ -254,9 +266,11 @@ public enum ConfigurationLoader {
         dispatch.lease = try duration(&mapping, "lease") ?? dispatch.lease
         dispatch.connectTimeout = try duration(&mapping, "connect_timeout") ?? dispatch.connectTimeout
         dispatch.requestTimeout = try duration(&mapping, "request_timeout") ?? dispatch.requestTimeout
-        dispatch.maxResponseBytes = try mapping.int("max_response_bytes", range: 1_024...(64 << 20)) ?? dispatch.maxResponseBytes
+        dispatch.maxResponseBytes =
+            try mapping.int("max_response_bytes", range: 1_024...(64 << 20)) ?? dispatch.maxResponseBytes
         dispatch.maxInFlight = try mapping.int("max_in_flight", range: 1...4_096) ?? dispatch.maxInFlight
-        dispatch.webhookConcurrency = try mapping.int("webhook_concurrency", range: 1...1_024) ?? dispatch.webhookConcurrency
+        dispatch.webhookConcurrency =
+            try mapping.int("webhook_concurrency", range: 1...1_024) ?? dispatch.webhookConcurrency
         try mapping.finish(known: [
             "lease", "connect_timeout", "request_timeout", "max_response_bytes", "max_in_flight", "webhook_concurrency",
         ])
@@ -284,7 +298,10 @@ public enum ConfigurationLoader {
     }
 
     static func isIdentifier(_ text: String) -> Bool {
-        !text.isEmpty && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+        !text.isEmpty
+            && text.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+            }
     }
 
     private static func identifier(_ text: String, in mapping: YAMLMapping, key: String) throws {

@@ -20,9 +20,11 @@ struct YAMLMapping {
             if case .duplicatedKeysInMapping(let duplicates, _) = error, let key = duplicates.first {
                 let lines = Self.lines(declaring: key, in: text)
                 let first = lines.first.map { " (first on line \($0))" } ?? ""
-                throw ConfigurationError(file: file, line: lines.dropFirst().first, key: key, message: "duplicate key\(first)")
+                throw ConfigurationError(
+                    file: file, line: lines.dropFirst().first, key: key, message: "duplicate key\(first)")
             }
-            throw ConfigurationError(file: file, line: Self.line(of: error), key: nil, message: "not valid YAML: \(error)")
+            throw ConfigurationError(
+                file: file, line: Self.line(of: error), key: nil, message: "not valid YAML: \(error)")
         }
         guard let node else { return try YAMLMapping(node: Node.mapping(.init([])), file: file, path: "") }
         return try YAMLMapping(node: node, file: file, path: "")
@@ -35,7 +37,8 @@ struct YAMLMapping {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw ConfigurationError(file: name, line: nil, key: nil, message: "cannot read file (\(error.localizedDescription))")
+            throw ConfigurationError(
+                file: name, line: nil, key: nil, message: "cannot read file (\(error.localizedDescription))")
         }
         return try parse(text, file: name)
     }
@@ -45,7 +48,8 @@ struct YAMLMapping {
         text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
             var rest = line.drop { $0 == " " || $0 == "-" || $0 == "{" }
             if rest.hasPrefix("\"") { rest = rest.dropFirst() }
-            return rest.hasPrefix(key) && rest.dropFirst(key.count).drop(while: { $0 == "\"" || $0 == " " }).hasPrefix(":")
+            return rest.hasPrefix(key)
+                && rest.dropFirst(key.count).drop(while: { $0 == "\"" || $0 == " " }).hasPrefix(":")
                 ? index + 1 : nil
         }
     }
@@ -64,17 +68,22 @@ struct YAMLMapping {
         self.path = path
         self.line = node.mark?.line
         guard let mapping = node.mapping else {
-            throw ConfigurationError(file: file, line: node.mark?.line, key: path.isEmpty ? nil : path, message: "expected a mapping of keys to values")
+            throw ConfigurationError(
+                file: file, line: node.mark?.line, key: path.isEmpty ? nil : path,
+                message: "expected a mapping of keys to values")
         }
         var seen: [String: Int?] = [:]
         var pairs: [(key: String, keyLine: Int?, value: Node)] = []
         for (key, value) in mapping {
             guard let name = key.string else {
-                throw ConfigurationError(file: file, line: key.mark?.line, key: path.isEmpty ? nil : path, message: "keys must be plain words")
+                throw ConfigurationError(
+                    file: file, line: key.mark?.line, key: path.isEmpty ? nil : path,
+                    message: "keys must be plain words")
             }
             if let first = seen[name] {
                 let earlier = first.map { " (first on line \($0))" } ?? ""
-                throw ConfigurationError(file: file, line: key.mark?.line, key: Self.join(path, name), message: "duplicate key\(earlier)")
+                throw ConfigurationError(
+                    file: file, line: key.mark?.line, key: Self.join(path, name), message: "duplicate key\(earlier)")
             }
             seen[name] = key.mark?.line
             pairs.append((name, key.mark?.line, value))
@@ -88,7 +97,8 @@ struct YAMLMapping {
 
     func error(_ key: String, _ message: String) -> ConfigurationError {
         let entry = pairs.first { $0.key == key }
-        return ConfigurationError(file: file, line: entry?.value.mark?.line ?? entry?.keyLine ?? line, key: keyPath(key), message: message)
+        return ConfigurationError(
+            file: file, line: entry?.value.mark?.line ?? entry?.keyLine ?? line, key: keyPath(key), message: message)
     }
 
     func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
@@ -96,7 +106,9 @@ struct YAMLMapping {
     private mutating func node(_ key: String) -> Node? {
         consumed.insert(key)
         guard let node = pairs.first(where: { $0.key == key })?.value else { return nil }
-        if case .scalar(let scalar) = node, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+        if case .scalar(let scalar) = node, scalar.style == .plain,
+            ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        {
             return nil
         }
         return node
@@ -148,7 +160,9 @@ struct YAMLMapping {
         case .sequence(let sequence):
             return try sequence.map { item in
                 guard case .scalar(let scalar) = item else {
-                    throw ConfigurationError(file: file, line: item.mark?.line, key: keyPath(key), message: "expected a list of single values")
+                    throw ConfigurationError(
+                        file: file, line: item.mark?.line, key: keyPath(key),
+                        message: "expected a list of single values")
                 }
                 return scalar.string
             }
@@ -187,7 +201,8 @@ struct YAMLMapping {
         if let unknown = pairs.first(where: { !consumed.contains($0.key) }) {
             let expected = (known ?? Array(consumed)).sorted().joined(separator: ", ")
             throw ConfigurationError(
-                file: file, line: unknown.keyLine, key: keyPath(unknown.key), message: "unknown key (expected one of: \(expected))")
+                file: file, line: unknown.keyLine, key: keyPath(unknown.key),
+                message: "unknown key (expected one of: \(expected))")
         }
     }
 }

@@ -78,7 +78,9 @@ struct RunState {
             noteFailure(route: route, cause: result.outcome.detail, logger: logger) {
                 logger.warning(
                     "delivery failed, will retry",
-                    metadata: ["route": "\(route)", "cause": "\($0)", "retry_at": "\(at)", "delivery": "\(result.deliveryID)"])
+                    metadata: [
+                        "route": "\(route)", "cause": "\($0)", "retry_at": "\(at)", "delivery": "\(result.deliveryID)",
+                    ])
             }
         case .deadLetter(let reason), .deadLetterAndDisableEndpoint(let reason):
             report.dead += 1
@@ -102,7 +104,8 @@ struct RenditionCache {
     mutating func rendition(for record: DeliveryRecord, store: any OutboxStore) throws -> Rendition? {
         let key = "\(record.messageID)|\(record.channel.rawValue)|\(record.locale)"
         if let cached = entries[key] { return cached }
-        guard let found = try store.rendition(messageID: record.messageID, channel: record.channel, locale: record.locale)
+        guard
+            let found = try store.rendition(messageID: record.messageID, channel: record.channel, locale: record.locale)
         else { return nil }
         if entries.count >= 128 { entries.removeAll(keepingCapacity: true) }
         entries[key] = found

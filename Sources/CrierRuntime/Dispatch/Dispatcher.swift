@@ -67,7 +67,8 @@ public final class Dispatcher: Sendable {
                 if !isStopping {
                     if scan {
                         state.dueRoutes = Set(try store.dueRoutes(now: now).keys)
-                        started = try claimAndStart(routes: state.dueRoutes.sorted(), into: &group, state: &state, now: now)
+                        started = try claimAndStart(
+                            routes: state.dueRoutes.sorted(), into: &group, state: &state, now: now)
                     } else if let route = freedRoute, state.shouldRefill(route: route) {
                         started = try claimAndStart(routes: [route], into: &group, state: &state, now: now)
                     }
@@ -181,16 +182,21 @@ public final class Dispatcher: Sendable {
             channel: record.channel, destination: record.destination, endpointID: record.endpointID,
             recipientName: record.recipientName, unsubscribeURL: unsubscribe, attempt: record.attempts,
             composedAt: record.createdAt,
-            subject: Personalisation.fillText(rendition.subject, unsubscribeURL: unsubscribe, recipientName: record.recipientName),
-            textBody: Personalisation.fillText(rendition.textBody, unsubscribeURL: unsubscribe, recipientName: record.recipientName),
-            htmlBody: Personalisation.fillHTML(rendition.htmlBody, unsubscribeURL: unsubscribe, recipientName: record.recipientName),
+            subject: Personalisation.fillText(
+                rendition.subject, unsubscribeURL: unsubscribe, recipientName: record.recipientName),
+            textBody: Personalisation.fillText(
+                rendition.textBody, unsubscribeURL: unsubscribe, recipientName: record.recipientName),
+            htmlBody: Personalisation.fillHTML(
+                rendition.htmlBody, unsubscribeURL: unsubscribe, recipientName: record.recipientName),
             payload: rendition.payload, payloadContentType: rendition.payloadContentType)
     }
 
     private func flush(_ state: inout RunState, force: Bool) throws {
         guard !state.pending.isEmpty else { return }
         let now = clock.now()
-        guard force || state.pending.count >= settings.flushCount || now.timeIntervalSince(state.lastFlush) >= settings.flushInterval
+        guard
+            force || state.pending.count >= settings.flushCount
+                || now.timeIntervalSince(state.lastFlush) >= settings.flushInterval
         else { return }
         try store.record(state.pending)
         let delivered = state.pending.count { $0.action == .markDelivered }

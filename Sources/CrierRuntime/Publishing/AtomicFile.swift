@@ -17,7 +17,8 @@ enum AtomicFile {
     static func write(_ data: Data, to url: URL) throws -> Bool {
         if let existing = try? Data(contentsOf: url), existing == data { return false }
         let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UInt64.random(in: 1...UInt64.max)).tmp")
+        let temporary = folder.appendingPathComponent(
+            ".\(url.lastPathComponent).\(UInt64.random(in: 1...UInt64.max)).tmp")
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw PublishError.writeFailed(path: temporary.path, reason: errnoText()) }
         var closed = false

@@ -36,9 +36,13 @@ public struct PublishPlan: Sendable {
             }
         }
         let all = threads.values.map { members in
-            AlertThread(alerts: members.sorted { ($0.message.createdAt, $0.message.id) < ($1.message.createdAt, $1.message.id) })
+            AlertThread(
+                alerts: members.sorted { ($0.message.createdAt, $0.message.id) < ($1.message.createdAt, $1.message.id) }
+            )
         }
-        .sorted { ($0.latest.message.createdAt, $0.latest.message.id) > ($1.latest.message.createdAt, $1.latest.message.id) }
+        .sorted {
+            ($0.latest.message.createdAt, $0.latest.message.id) > ($1.latest.message.createdAt, $1.latest.message.id)
+        }
         let cutoff = now.addingTimeInterval(-settings.retention)
         self.listed = all.filter { $0.end(defaultValidity: settings.defaultValidity) > cutoff }
         self.dropped = all.filter { $0.end(defaultValidity: settings.defaultValidity) <= cutoff }
@@ -65,7 +69,8 @@ public struct PublishPlan: Sendable {
             newest = max(newest, thread.latest.message.createdAt)
         }
         for thread in dropped where areaID.map(thread.targets) ?? true {
-            newest = max(newest, thread.end(defaultValidity: settings.defaultValidity).addingTimeInterval(settings.retention))
+            newest = max(
+                newest, thread.end(defaultValidity: settings.defaultValidity).addingTimeInterval(settings.retention))
         }
         return newest
     }
@@ -97,7 +102,9 @@ public struct PublishPlan: Sendable {
         var seen: Set<String> = [id]
         while let alert = byID[current], let parent = alert.message.references {
             guard byID[parent] != nil else {
-                return .failure(Unresolved(text: "refers to \(parent), which is not published (missing, rejected or awaiting approval)"))
+                return .failure(
+                    Unresolved(
+                        text: "refers to \(parent), which is not published (missing, rejected or awaiting approval)"))
             }
             guard seen.insert(parent).inserted else {
                 return .failure(Unresolved(text: "its references form a loop through \(parent)"))

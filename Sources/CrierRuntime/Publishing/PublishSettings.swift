@@ -55,8 +55,10 @@ public struct PublishSettings: Sendable, Hashable {
 
     /// A `tag:` URI under the sender's authority, e.g. `tag:alerts@example.org,2026:cap/msg_abc`.
     func tagURI(_ specific: String) -> String {
-        let authorityAllowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-@")
-        let authority = String(String.UnicodeScalarView(profile.sender.unicodeScalars.filter(authorityAllowed.contains)))
+        let authorityAllowed = CharacterSet(
+            charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-@")
+        let authority = String(
+            String.UnicodeScalarView(profile.sender.unicodeScalars.filter(authorityAllowed.contains)))
         let specificAllowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "%"))
         let encoded = specific.addingPercentEncoding(withAllowedCharacters: specificAllowed) ?? specific
         return "tag:\(authority.isEmpty ? "crier.invalid" : authority),\(tagDate):\(encoded)"

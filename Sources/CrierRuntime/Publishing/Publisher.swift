@@ -82,9 +82,12 @@ public struct Publisher: Sendable {
         }
         let links = settings.areas.map { AreaPage.Link(title: $0.name, href: "areas/\(Self.fileName($0.id)).html") }
         files.append(
-            ("index.html",
-             page(plan, areaID: nil, title: settings.cityName, documents: documents, prefix: "",
-                  feed: "feeds/\(Area.cityID).atom", links: links)))
+            (
+                "index.html",
+                page(
+                    plan, areaID: nil, title: settings.cityName, documents: documents, prefix: "",
+                    feed: "feeds/\(Area.cityID).atom", links: links)
+            ))
         return files
     }
 
@@ -143,7 +146,9 @@ public struct Publisher: Sendable {
     /// A message or area id made safe as a file name (anything but letters, digits, `-`, `_` and `.` becomes `_`).
     public static func fileName(_ id: String) -> String {
         let safe = id.unicodeScalars.map { scalar -> Character in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+            scalar.isASCII
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "-_.".unicodeScalars.contains(scalar))
                 ? Character(scalar) : "_"
         }
         let name = String(safe)

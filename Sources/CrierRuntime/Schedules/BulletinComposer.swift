@@ -16,7 +16,8 @@ struct BulletinComposer {
     /// The variables for `area`'s bulletin covering `period` seconds up to `end`, or nil with nothing new.
     func variables(area: String, period: TimeInterval, end: Date) throws -> [String: TemplateValue]? {
         let start = end.addingTimeInterval(-period)
-        let messages = try system.outbox.advice(receivedBy: area, from: start, to: end, excludingTemplates: [Self.templateID])
+        let messages = try system.outbox.advice(
+            receivedBy: area, from: start, to: end, excludingTemplates: [Self.templateID])
         guard !messages.isEmpty else { return nil }
         let items: [[String: String]] = messages.map { message in
             [

@@ -20,7 +20,8 @@ extension CrierSystem {
             status.scheduleProblems = ["templates: \(error)"]
             return
         }
-        let catalog = ScheduleLoader.load(directory: configuration.schedulesDirectory, configuration: configuration, library: library)
+        let catalog = ScheduleLoader.load(
+            directory: configuration.schedulesDirectory, configuration: configuration, library: library)
         status.scheduleProblems = catalog.problems.map(\.description)
         let planner = SchedulePlanner(configuration: configuration)
         status.nextFirings = catalog.active.compactMap { planner.nextFiring(of: $0, after: now) }

@@ -49,7 +49,8 @@ public struct Schedule: Sendable {
 
     /// A schedule from its parts (the loader builds these from files; tests build them directly).
     public init(
-        id: String, file: String = "", kind: Kind = .campaign, template: String, areas: [String], channels: Set<Channel> = [],
+        id: String, file: String = "", kind: Kind = .campaign, template: String, areas: [String],
+        channels: Set<Channel> = [],
         variables: [String: TemplateValue] = [:], timetable: Timetable, timeZone: TimeZone,
         quietHours: QuietHoursPolicy = .respect, enabled: Bool = true, period: TimeInterval = 7 * 86_400,
         summary: String? = nil

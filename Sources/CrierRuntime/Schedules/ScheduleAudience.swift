@@ -25,11 +25,13 @@ final class ScheduleAudience {
         let channels = schedule.channels.isEmpty ? Set(Channel.allCases) : schedule.channels
         let everywhere = schedule.areas.contains(Area.cityID)
         let areas = everywhere ? [Area.cityID] : schedule.areas.sorted()
-        let cacheKey = "\(areas.joined(separator: ","))|\(topic)|\(channels.map(\.rawValue).sorted().joined(separator: ","))"
+        let cacheKey =
+            "\(areas.joined(separator: ","))|\(topic)|\(channels.map(\.rawValue).sorted().joined(separator: ","))"
         if let known = counts[cacheKey] { return known }
         let targets = Set(areas)
         let endpoints = system.configuration.endpoints.filter { endpoint in
-            channels.contains(endpoint.kind) && endpoint.receives(topic: topic, targetAreas: targets) && !disabled.contains(endpoint.id)
+            channels.contains(endpoint.kind) && endpoint.receives(topic: topic, targetAreas: targets)
+                && !disabled.contains(endpoint.id)
         }.count
         let residents =
             channels.contains(.email)

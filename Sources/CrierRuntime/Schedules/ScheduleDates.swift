@@ -14,7 +14,10 @@ public enum ScheduleDates {
         if let instant = iso.date(from: trimmed) { return instant }
         let local: LocalDateTime
         do {
-            local = trimmed.count == 10 ? try LocalDateTime(parsing: trimmed + "T00:00", field: option) : try LocalDateTime(parsing: trimmed, field: option)
+            local =
+                trimmed.count == 10
+                ? try LocalDateTime(parsing: trimmed + "T00:00", field: option)
+                : try LocalDateTime(parsing: trimmed, field: option)
         } catch {
             throw InputError(
                 "\(option): \"\(text)\": expected a date (2026-03-29), a local date-time (2026-03-29T09:00) "
@@ -23,7 +26,8 @@ public enum ScheduleDates {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? zone
         let asUTC = calendar.date(
-            from: DateComponents(year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute))
+            from: DateComponents(
+                year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute))
         guard let asUTC,
             let slot = Timetable(.once(local)).nextSlot(after: asUTC.addingTimeInterval(-2 * 86_400), in: zone)
         else { throw InputError("\(option): \"\(text)\": not a time in \(zone.identifier)") }

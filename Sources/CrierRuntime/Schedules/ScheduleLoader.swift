@@ -78,7 +78,8 @@ public enum ScheduleLoader {
         }
 
         guard let areas = try root.strings("areas"), !areas.isEmpty else {
-            throw root.error("areas", root.has("areas") ? "give at least one area (or city)" : "is required (an area id, or city)")
+            throw root.error(
+                "areas", root.has("areas") ? "give at least one area (or city)" : "is required (an area id, or city)")
         }
         let knownAreas = [Area.cityID] + configuration.areas.map(\.id)
         for area in areas where !knownAreas.contains(area) {
@@ -100,7 +101,8 @@ public enum ScheduleLoader {
         var zone = configuration.timeZone
         if let zoneName {
             guard let named = TimeZone(identifier: zoneName) else {
-                throw root.error("timezone", "unknown time zone \"\(zoneName)\" (use an IANA name such as Europe/London)")
+                throw root.error(
+                    "timezone", "unknown time zone \"\(zoneName)\" (use an IANA name such as Europe/London)")
             }
             zone = named
         }

@@ -1,5 +1,5 @@
-public import Foundation
 import CrierTemplates
+public import Foundation
 
 /// One line of `crier plan`: a slot that would fire, where, with what, to how many.
 public struct SchedulePlanRow: Sendable, Encodable, Hashable {
@@ -30,7 +30,8 @@ public struct SchedulePlanRow: Sendable, Encodable, Hashable {
 
     /// One line for a terminal.
     public var line: String {
-        var text = "\(localTime)  \(utcTime)  \(schedule)  \(template)  \(areas.joined(separator: ","))  \(recipients) recipients"
+        var text =
+            "\(localTime)  \(utcTime)  \(schedule)  \(template)  \(areas.joined(separator: ","))  \(recipients) recipients"
         if let heldFrom { text += "  (held by quiet hours from \(heldFrom))" }
         if let adjustment { text += "  (\(adjustment))" }
         return text

@@ -74,7 +74,8 @@ public enum ScheduleRehearsal {
         logger: Logger, transports: [Channel: any Transport]? = nil,
         progress: (Date, String, SchedulerTick.Entry) -> Void = { _, _, _ in }
     ) async throws -> Report {
-        let scheduler = Scheduler(composer: Composer(system: system, library: library), catalog: catalog, logger: logger)
+        let scheduler = Scheduler(
+            composer: Composer(system: system, library: library), catalog: catalog, logger: logger)
         let sink = RecordingTransport()
         var settings = system.dispatchSettings
         // The simulated clock stands still while draining, so rate limits could never refill.
@@ -82,13 +83,15 @@ public enum ScheduleRehearsal {
         settings.idlePollInterval = 0.01
         settings.pollInterval = 0.01
         let dispatcher = Dispatcher(
-            store: system.outbox, transports: transports ?? [.webhook: sink, .email: sink], settings: settings, clock: clock,
+            store: system.outbox, transports: transports ?? [.webhook: sink, .email: sink], settings: settings,
+            clock: clock,
             logger: logger)
         var report = Report()
         while true {
             let tick = scheduler.tick()
             let handled =
-                tick.fired.map { ("fired", $0) } + tick.missed.map { ("missed", $0) } + tick.skipped.map { ("skipped: nothing new", $0) }
+                tick.fired.map { ("fired", $0) } + tick.missed.map { ("missed", $0) }
+                + tick.skipped.map { ("skipped: nothing new", $0) }
             for (outcome, entry) in handled {
                 report.slots.append((tick.now, outcome, entry))
                 progress(tick.now, outcome, entry)

@@ -66,7 +66,8 @@ public final class Scheduler: Sendable {
                 logger.info("slot fired", metadata: ["schedule": "\(entry.scheduleID)", "slot": "\(entry.slotKey)"])
             }
             for entry in report.missed {
-                logger.warning("slot missed", metadata: ["schedule": "\(entry.scheduleID)", "slot": "\(entry.slotKey)"])
+                logger.warning(
+                    "slot missed", metadata: ["schedule": "\(entry.scheduleID)", "slot": "\(entry.slotKey)"])
             }
             let now = system.clock.now()
             let wait = nextFiring(after: now).map { $0.fireAt.timeIntervalSince(now) } ?? maxPause
@@ -81,7 +82,9 @@ public final class Scheduler: Sendable {
         let fireAfter: Date
         if let known {
             fireAfter = known
-        } else if let last = try system.outbox.lastSlot(scheduleID: schedule.id), let instant = Self.instant(ofKey: last.slotKey) {
+        } else if let last = try system.outbox.lastSlot(scheduleID: schedule.id),
+            let instant = Self.instant(ofKey: last.slotKey)
+        {
             // Slots before the last recorded one were handled; look an hour further back for the
             // repeated hour's keys, and let the records say what is done.
             fireAfter = instant.addingTimeInterval(-3_600)
@@ -90,7 +93,8 @@ public final class Scheduler: Sendable {
             fireAfter = now.addingTimeInterval(-max(grace, 0) - 1)
         }
         guard fireAfter < now else { return [] }
-        let candidates = planner.allFirings(of: schedule, from: fireAfter.addingTimeInterval(0.001), to: now.addingTimeInterval(0.001))
+        let candidates = planner.allFirings(
+            of: schedule, from: fireAfter.addingTimeInterval(0.001), to: now.addingTimeInterval(0.001))
         return try candidates.filter { firing in
             try !keys(for: schedule, firing: firing).allSatisfy {
                 try system.outbox.slotExists(scheduleID: schedule.id, slotKey: $0)
@@ -135,21 +139,26 @@ public final class Scheduler: Sendable {
     private func fireCampaign(_ schedule: Schedule, firing: PlannedFiring, report: inout SchedulerTick) throws {
         let key = firing.slot.key
         let request = CompositionRequest(
-            template: schedule.template, areas: schedule.areas, channels: schedule.channels, variables: schedule.variables,
+            template: schedule.template, areas: schedule.areas, channels: schedule.channels,
+            variables: schedule.variables,
             priority: .normal, proposedBy: schedule.proposer)
         if let message = try composer.compose(request, scheduleID: schedule.id, slotKey: key) {
             report.fired.append(.init(scheduleID: schedule.id, slotKey: key, messageID: message.id))
         }
     }
 
-    private func fireBulletin(_ schedule: Schedule, firing: PlannedFiring, now: Date, report: inout SchedulerTick) throws {
+    private func fireBulletin(_ schedule: Schedule, firing: PlannedFiring, now: Date, report: inout SchedulerTick)
+        throws
+    {
         let bulletins = BulletinComposer(system: system, library: composer.library)
         for area in bulletinAreas(schedule) {
             let key = "\(firing.slot.key)/\(area)"
             guard try !system.outbox.slotExists(scheduleID: schedule.id, slotKey: key) else { continue }
-            guard let variables = try bulletins.variables(area: area, period: schedule.period, end: firing.fireAt) else {
+            guard let variables = try bulletins.variables(area: area, period: schedule.period, end: firing.fireAt)
+            else {
                 if try system.outbox.recordSlot(
-                    scheduleID: schedule.id, slotKey: key, outcome: .skippedNothingNew, at: now, message: nil, renditions: [],
+                    scheduleID: schedule.id, slotKey: key, outcome: .skippedNothingNew, at: now, message: nil,
+                    renditions: [],
                     deliveries: [NewDelivery]())
                 {
                     report.skipped.append(.init(scheduleID: schedule.id, slotKey: key, messageID: nil))
@@ -179,7 +188,8 @@ public final class Scheduler: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         guard let utc = TimeZone(secondsFromGMT: 0) else { return nil }
         calendar.timeZone = utc
-        let components = DateComponents(year: time.year, month: time.month, day: time.day, hour: time.hour, minute: time.minute)
+        let components = DateComponents(
+            year: time.year, month: time.month, day: time.day, hour: time.hour, minute: time.minute)
         return calendar.date(from: components)?.addingTimeInterval(TimeInterval(-offset))
     }
 }

@@ -72,7 +72,9 @@ struct CSVReader {
     }
 
     /// An unquoted field: everything up to the next comma or line end.
-    private static func plainField(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, line: Int) throws(Failure) -> String {
+    private static func plainField(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, line: Int) throws(Failure)
+        -> String
+    {
         let start = index
         while index < bytes.count {
             let byte = bytes[index]
@@ -101,7 +103,8 @@ struct CSVReader {
                     continue
                 }
                 index += 1
-                if index < bytes.count, bytes[index] != comma, bytes[index] != lineFeed, bytes[index] != carriageReturn {
+                if index < bytes.count, bytes[index] != comma, bytes[index] != lineFeed, bytes[index] != carriageReturn
+                {
                     throw Failure(line: line, message: "text after the closing quote of a field")
                 }
                 return String(decoding: value, as: UTF8.self)

@@ -42,10 +42,14 @@ public struct SubscriberImport: Sendable {
     }
 
     /// Validates the whole of `text` against the configured areas and topics.
-    public static func validate(_ text: String, file: String, areas: Set<String>, topics: Set<String>) throws -> SubscriberImport {
+    public static func validate(_ text: String, file: String, areas: Set<String>, topics: Set<String>) throws
+        -> SubscriberImport
+    {
         var accepted: [SubscriberInput] = []
         var problems: [Problem] = []
-        try check(text, file: file, areas: areas, topics: topics, accept: { accepted.append($0) }, refuse: { problems.append($0) })
+        try check(
+            text, file: file, areas: areas, topics: topics, accept: { accepted.append($0) },
+            refuse: { problems.append($0) })
         return SubscriberImport(accepted: accepted, problems: problems, file: file)
     }
 
@@ -76,7 +80,8 @@ public struct SubscriberImport: Sendable {
         }
         if let headerProblem { throw headerProblem }
         guard validator != nil else {
-            throw InputError("\(file): the file is empty (expected a header line: \(requiredColumns.joined(separator: ",")))")
+            throw InputError(
+                "\(file): the file is empty (expected a header line: \(requiredColumns.joined(separator: ",")))")
         }
     }
 
@@ -94,7 +99,8 @@ public struct SubscriberImport: Sendable {
             let columns = header.fields.map { trimmedSpaces($0).lowercased() }
             for column in requiredColumns where !columns.contains(column) {
                 throw InputError(
-                    "\(file):\(header.line): the header has no \"\(column)\" column (expected \(requiredColumns.joined(separator: ","))[,test])")
+                    "\(file):\(header.line): the header has no \"\(column)\" column (expected \(requiredColumns.joined(separator: ","))[,test])"
+                )
             }
             for column in columns where !requiredColumns.contains(column) && !optionalColumns.contains(column) {
                 throw InputError("\(file):\(header.line): unknown column \"\(column)\"")
@@ -139,7 +145,9 @@ public struct SubscriberImport: Sendable {
             if !knownAreas.contains(area) {
                 refuse("area", "unknown area \"\(area)\" (known: \(knownAreas.sorted().joined(separator: ", ")))")
             }
-            let topicList = record.fields[topics].split(separator: ";").map { trimmedSpaces(String($0)) }.filter { !$0.isEmpty }
+            let topicList = record.fields[topics].split(separator: ";").map { trimmedSpaces(String($0)) }.filter {
+                !$0.isEmpty
+            }
             if topicList.isEmpty {
                 refuse("topics", "empty (use all, or topics separated by ;)")
             }
@@ -165,7 +173,9 @@ public struct SubscriberImport: Sendable {
                 seen[key] = record.line
             }
             if valid {
-                accept(SubscriberInput(email: email, name: name, area: area, topics: topicList, locale: locale, isTest: isTest))
+                accept(
+                    SubscriberInput(
+                        email: email, name: name, area: area, topics: topicList, locale: locale, isTest: isTest))
             }
         }
     }
@@ -183,7 +193,8 @@ public struct SubscriberImport: Sendable {
         guard let first = utf8.first, let last = utf8.last else { return text }
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
         guard isSpace(first) || isSpace(last) else { return text }
-        guard let start = utf8.firstIndex(where: { !isSpace($0) }), let end = utf8.lastIndex(where: { !isSpace($0) }) else {
+        guard let start = utf8.firstIndex(where: { !isSpace($0) }), let end = utf8.lastIndex(where: { !isSpace($0) })
+        else {
             return ""
         }
         return String(text[start...end])

@@ -86,7 +86,8 @@ public struct SubscriberImporter: Sendable {
         checked.done.wait()
         let problems = try checked.state.withLock { $0 }.get()
         return Outcome(
-            imported: written != nil, inserted: written?.inserted ?? 0, updated: written?.updated ?? 0, problems: problems)
+            imported: written != nil, inserted: written?.inserted ?? 0, updated: written?.updated ?? 0,
+            problems: problems)
     }
 }
 

@@ -21,7 +21,8 @@ extension CAPAlertInput {
             return CAPInfoInput(
                 language: profile.languageTag(for: part.locale), cap: cap, headline: headline,
                 description: body.isEmpty ? headline : body,
-                instruction: trimmedInstruction.isEmpty ? CAPInstruction.generic(for: cap.responseType) : trimmedInstruction,
+                instruction: trimmedInstruction.isEmpty
+                    ? CAPInstruction.generic(for: cap.responseType) : trimmedInstruction,
                 web: profile.web(for: message.id), contact: profile.contact, senderName: profile.senderName,
                 expires: message.expiresAt)
         }

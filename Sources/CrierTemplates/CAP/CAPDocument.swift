@@ -62,7 +62,8 @@ public struct CAPDocument: Sendable, Hashable {
         element("msgType", Self.msgType(input.kind), indent: 1)
         element("scope", "Public", indent: 1)
         if !input.references.isEmpty {
-            element("references", input.references.map { $0.text(in: input.timeZone) }.joined(separator: " "), indent: 1)
+            element(
+                "references", input.references.map { $0.text(in: input.timeZone) }.joined(separator: " "), indent: 1)
         }
         for info in input.infos {
             lines.append("  <info>")
@@ -103,7 +104,9 @@ public struct CAPDocument: Sendable, Hashable {
     /// CAP forbids spaces, commas, `<` and `&` in identifiers and senders (they delimit `references`).
     static func isToken(_ value: String) -> Bool {
         !value.isEmpty
-            && !value.unicodeScalars.contains { $0 == "," || $0 == "<" || $0 == "&" || $0.properties.isWhitespace || $0.value < 0x20 }
+            && !value.unicodeScalars.contains {
+                $0 == "," || $0 == "<" || $0 == "&" || $0.properties.isWhitespace || $0.value < 0x20
+            }
     }
 
     /// `xs:language`: `[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*`.
@@ -114,7 +117,9 @@ public struct CAPDocument: Sendable, Hashable {
         else { return false }
         return parts.dropFirst().allSatisfy { part in
             (1...8).contains(part.count)
-                && part.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+                && part.unicodeScalars.allSatisfy {
+                    $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))
+                }
         }
     }
 }

@@ -28,7 +28,8 @@ public enum XMLText {
     /// `text` without the characters XML 1.0 cannot carry, and nothing else changed.
     public static func stripForbidden(_ text: String) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where scalar == "\t" || scalar == "\n" || scalar == "\r" || isAllowed(scalar) {
+        for scalar in text.unicodeScalars where scalar == "\t" || scalar == "\n" || scalar == "\r" || isAllowed(scalar)
+        {
             out.append(scalar)
         }
         return String(out)
