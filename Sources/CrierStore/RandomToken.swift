@@ -4,7 +4,7 @@
     internal import Glibc
 #endif
 
-/// Unguessable, URL-safe identifiers: message ids and unsubscribe tokens.
+/// Unguessable, URL-safe identifiers, one at a time (message ids); `RandomTokenGenerator` makes many.
 ///
 /// Characters are base62 (`0-9A-Za-z`), drawn without bias from the system's secure generator
 /// six bits at a time, so 43 characters carry about 256 bits.
@@ -14,9 +14,6 @@ public enum RandomToken {
         var generator = RandomTokenGenerator(bufferSize: length + length / 2 + 16)
         return generator.make(prefix: prefix, length: length)
     }
-
-    /// A subscriber's unsubscribe token: 43 characters (about 256 bits).
-    public static func unsubscribeToken() -> String { make(length: RandomTokenGenerator.unsubscribeTokenLength) }
 }
 
 /// Makes many tokens in a row from one buffer of secure random bytes, refilled a few kilobytes at
