@@ -43,13 +43,16 @@ public struct Endpoint: Sendable, Hashable, Codable {
     public var isTestRecipient: Bool
     /// How many deliveries to it may be in flight at once.
     public var maxConcurrency: Int
+    /// How the partner is addressed (an email endpoint's `To` name); its id when not given.
+    public var name: String
 
     public init(
         id: String, kind: Channel, destination: String, areas: [String], topics: [String],
         format: PayloadFormat = .json, secretEnvironmentVariables: [String] = [], isTestRecipient: Bool = false,
-        maxConcurrency: Int = 8
+        maxConcurrency: Int = 8, name: String? = nil
     ) {
         self.id = id
+        self.name = name ?? id
         self.kind = kind
         self.destination = destination
         self.areas = areas
@@ -60,9 +63,10 @@ public struct Endpoint: Sendable, Hashable, Codable {
         self.maxConcurrency = maxConcurrency
     }
 
-    /// True when this endpoint takes messages on `topic` for any of `targetAreas` (`city` matches all).
-    public func receives(topic: String, targetAreas: Set<String>) -> Bool {
-        let topicMatches = topics.contains("all") || topics.contains(topic)
+    /// True when this endpoint takes messages on `topic` (nil: any topic) for any of `targetAreas`
+    /// (`city` matches all).
+    public func receives(topic: String?, targetAreas: Set<String>) -> Bool {
+        let topicMatches = topic.map { topics.contains("all") || topics.contains($0) } ?? true
         let areaMatches =
             areas.contains(Area.cityID) || targetAreas.contains(Area.cityID)
             || !targetAreas.isDisjoint(with: areas)

@@ -34,14 +34,18 @@ public struct OutboundDelivery: Sendable, Equatable {
     public var payload: Data
     /// Webhook request content type (`application/json`, `application/cap+xml`).
     public var payloadContentType: String
+    /// The idempotency key of the earlier delivery to this recipient that this one follows up
+    /// (an update or cancellation): an email's `In-Reply-To` and `References`.
+    public var inReplyTo: String?
 
     public init(
         deliveryID: Int64, messageID: String, idempotencyKey: String, channel: Channel,
         destination: String, endpointID: String? = nil, recipientName: String? = nil,
         unsubscribeURL: String? = nil, attempt: Int = 1, composedAt: Date,
         subject: String = "", textBody: String = "", htmlBody: String = "",
-        payload: Data = Data(), payloadContentType: String = "application/json"
+        payload: Data = Data(), payloadContentType: String = "application/json", inReplyTo: String? = nil
     ) {
+        self.inReplyTo = inReplyTo
         self.deliveryID = deliveryID
         self.messageID = messageID
         self.idempotencyKey = idempotencyKey

@@ -24,8 +24,8 @@ public struct MessageRecord: Sendable, Equatable, Codable {
     public var topic: String
     public var areas: [String]
     public var priority: Priority
-    /// Lifecycle: `queued`, `awaiting_approval`, `sending`, `sent`, `cancelled`, `rejected`.
-    public var state: String
+    /// Where it stands in its lifecycle (see `MessageLifecycle`).
+    public var state: MessageState
     /// The headline (subject line of the default locale).
     public var headline: String
     /// The message this one updates or cancels.
@@ -36,12 +36,14 @@ public struct MessageRecord: Sendable, Equatable, Codable {
     public var expiresAt: Date?
     /// The template variables it was composed with, as JSON (for updates and CAP).
     public var variablesJSON: String
+    /// When it was released to its recipients and the public; nil while held, and for ever if it never was.
+    public var releasedAt: Date?
 
     public init(
         id: String, kind: MessageKind = .alert, status: AlertStatus = .actual, template: String,
-        topic: String, areas: [String], priority: Priority, state: String = "queued", headline: String,
+        topic: String, areas: [String], priority: Priority, state: MessageState = .queued, headline: String,
         references: String? = nil, proposedBy: String, createdAt: Date, expiresAt: Date? = nil,
-        variablesJSON: String = "{}"
+        variablesJSON: String = "{}", releasedAt: Date? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -57,6 +59,7 @@ public struct MessageRecord: Sendable, Equatable, Codable {
         self.createdAt = createdAt
         self.expiresAt = expiresAt
         self.variablesJSON = variablesJSON
+        self.releasedAt = releasedAt ?? (state == .queued ? createdAt : nil)
     }
 }
 
@@ -98,12 +101,16 @@ public struct NewDelivery: Sendable, Equatable {
     public var recipientName: String?
     public var unsubscribeToken: String?
     public var locale: String
+    /// The idempotency key of the delivery this one follows up (an update or cancellation of what
+    /// the same recipient received), for an email's `In-Reply-To` and `References`.
+    public var inReplyTo: String?
 
     public init(
         channel: Channel, destination: String, route: String, endpointID: String? = nil,
         subscriberID: Int64? = nil, recipientName: String? = nil, unsubscribeToken: String? = nil,
-        locale: String = "en"
+        locale: String = "en", inReplyTo: String? = nil
     ) {
+        self.inReplyTo = inReplyTo
         self.channel = channel
         self.destination = destination
         self.route = route
@@ -137,13 +144,16 @@ public struct DeliveryRecord: Sendable, Equatable, Codable {
     public var priority: Priority
     public var createdAt: Date
     public var updatedAt: Date
+    /// The idempotency key of the delivery this one follows up, if any.
+    public var inReplyTo: String?
 
     public init(
         id: Int64, messageID: String, channel: Channel, destination: String, route: String,
         endpointID: String?, subscriberID: Int64?, recipientName: String?, unsubscribeToken: String?,
         locale: String, state: DeliveryState, attempts: Int, nextAttemptAt: Date, lastError: String?,
-        idempotencyKey: String, priority: Priority, createdAt: Date, updatedAt: Date
+        idempotencyKey: String, priority: Priority, createdAt: Date, updatedAt: Date, inReplyTo: String? = nil
     ) {
+        self.inReplyTo = inReplyTo
         self.id = id
         self.messageID = messageID
         self.channel = channel

@@ -32,6 +32,12 @@ public struct EmailMessageBuilder: Sendable {
         guard !delivery.idempotencyKey.contains(where: { " \t<>@".contains($0) }) else {
             throw .invalidAddress("Message-ID", "the idempotency key contains a space, <, > or @")
         }
+        if let original = delivery.inReplyTo {
+            try Self.validateHeaderValue(original, field: "In-Reply-To")
+            guard !original.isEmpty, !original.contains(where: { " \t<>@".contains($0) }) else {
+                throw .invalidAddress("In-Reply-To", "the original's key is empty or contains a space, <, > or @")
+            }
+        }
         if let url = delivery.unsubscribeURL {
             try Self.validateHeaderValue(url, field: "List-Unsubscribe")
             guard !url.contains(where: { " <>".contains($0) }) else {
@@ -53,6 +59,11 @@ public struct EmailMessageBuilder: Sendable {
             "Message-ID: <\(delivery.idempotencyKey)@\(from.domain)>",
             "MIME-Version: 1.0",
         ]
+        if let original = delivery.inReplyTo {
+            // The original's Message-ID for this recipient, so mail programs thread the correction under it.
+            lines.append("In-Reply-To: <\(original)@\(from.domain)>")
+            lines.append("References: <\(original)@\(from.domain)>")
+        }
         if let url = delivery.unsubscribeURL {
             lines.append("List-Unsubscribe: <\(url)>")
             lines.append("List-Unsubscribe-Post: List-Unsubscribe=One-Click")

@@ -40,7 +40,8 @@ extension SQLiteOutbox {
             idempotencyKey: row["idempotency_key"],
             priority: try priority(row, "priority", table: "deliveries"),
             createdAt: Date(unixSeconds: row["created_at"]),
-            updatedAt: Date(unixSeconds: row["updated_at"]))
+            updatedAt: Date(unixSeconds: row["updated_at"]),
+            inReplyTo: row["in_reply_to"])
     }
 
     func messageRecord(_ row: Row) throws -> MessageRecord {
@@ -57,13 +58,14 @@ extension SQLiteOutbox {
             topic: row["topic"],
             areas: areas,
             priority: try priority(row, "priority", table: "messages"),
-            state: row["state"],
+            state: try decode(MessageState.self, row, "state", table: "messages"),
             headline: row["headline"],
             references: row["references"],
             proposedBy: row["proposed_by"],
             createdAt: Date(unixSeconds: row["created_at"]),
             expiresAt: expires.map(Date.init(unixSeconds:)),
-            variablesJSON: row["variables"])
+            variablesJSON: row["variables"],
+            releasedAt: (row["released_at"] as Double?).map(Date.init(unixSeconds:)))
     }
 
     func rendition(_ row: Row) throws -> Rendition {

@@ -2,75 +2,7 @@ public import CrierCore
 public import Foundation
 internal import GRDB
 
-/// What withdrawing an alert's unsent deliveries found: how many were taken back, and who may have it.
-public struct AlertWithdrawal: Sendable, Equatable {
-    /// Deliveries taken back before they were sent (pending, or held awaiting approval).
-    public var withdrawn: Int
-    /// Deliveries that were on the wire when withdrawn (leased): their recipient may have it.
-    public var inFlight: [DeliveryRecord]
-    /// Deliveries the endpoint or relay already accepted.
-    public var delivered: [DeliveryRecord]
-    /// Updates of the message whose unsent deliveries were withdrawn too.
-    public var withdrawnUpdates: Int
-
-    public init(withdrawn: Int, inFlight: [DeliveryRecord], delivered: [DeliveryRecord], withdrawnUpdates: Int) {
-        self.withdrawn = withdrawn
-        self.inFlight = inFlight
-        self.delivered = delivered
-        self.withdrawnUpdates = withdrawnUpdates
-    }
-}
-
 extension SQLiteOutbox {
-    /// Moves a message from one lifecycle state to another only if it is still in `from`; false otherwise.
-    ///
-    /// Two operators approving or cancelling at once cannot both win.
-    @discardableResult
-    public func transitionMessageState(id: String, from: [String], to state: String) throws -> Bool {
-        guard !from.isEmpty else { return false }
-        return try write("set the state of message \(id)") { db in
-            let marks = Array(repeating: "?", count: from.count).joined(separator: ", ")
-            try db.execute(
-                sql: "UPDATE messages SET state = ? WHERE id = ? AND state IN (\(marks))",
-                arguments: StatementArguments([state, id] + from))
-            return db.changesCount > 0
-        }
-    }
-
-    /// Withdraws a message's unsent deliveries (and those of its updates) and, in the same
-    /// transaction, lists who already has it or may have it, so a cancellation reaches exactly them.
-    public func withdrawForCancellation(messageID: String, now: Date) throws -> AlertWithdrawal {
-        try write("withdraw deliveries of \(messageID)") { db in
-            let inFlight = try Row.fetchAll(
-                db, sql: "SELECT * FROM deliveries WHERE message_id = ? AND state = 'leased' ORDER BY id",
-                arguments: [messageID]
-            ).map(deliveryRecord)
-            try db.execute(
-                sql: """
-                    UPDATE deliveries
-                    SET state = 'withdrawn', lease_owner = NULL, lease_until = NULL, updated_at = ?
-                    WHERE message_id = ? AND state IN ('pending', 'leased')
-                    """,
-                arguments: [now.unixSeconds, messageID])
-            let withdrawn = db.changesCount - inFlight.count
-            try db.execute(
-                sql: """
-                    UPDATE deliveries
-                    SET state = 'withdrawn', lease_owner = NULL, lease_until = NULL, updated_at = ?
-                    WHERE state IN ('pending', 'leased') AND message_id IN (
-                        SELECT id FROM messages WHERE "references" = ? AND kind = 'update')
-                    """,
-                arguments: [now.unixSeconds, messageID])
-            let updates = db.changesCount
-            let delivered = try Row.fetchAll(
-                db, sql: "SELECT * FROM deliveries WHERE message_id = ? AND state = 'delivered' ORDER BY id",
-                arguments: [messageID]
-            ).map(deliveryRecord)
-            return AlertWithdrawal(
-                withdrawn: withdrawn, inFlight: inFlight, delivered: delivered, withdrawnUpdates: updates)
-        }
-    }
-
     /// A message's deliveries in any of `states`, oldest first (all of them when `states` is empty).
     public func deliveries(messageID: String, states: Set<DeliveryState> = []) throws -> [DeliveryRecord] {
         try read("list deliveries of \(messageID)") { db in

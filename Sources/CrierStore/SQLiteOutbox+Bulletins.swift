@@ -24,7 +24,7 @@ extension SQLiteOutbox {
                     WHERE created_at >= ? AND created_at < ?
                       AND EXISTS (SELECT 1 FROM json_each(messages.areas) WHERE json_each.value IN (?, ?))
                       AND status = 'actual' AND kind IN ('alert', 'update')
-                      AND state NOT IN ('cancelled', 'rejected', 'awaiting_approval')
+                      AND released_at IS NOT NULL AND state != 'cancelled'
                       \(placeholders)
                     ORDER BY created_at DESC, id DESC
                     """,

@@ -86,18 +86,4 @@ extension SQLiteOutbox {
             try killDeliveriesOfDisabledEndpoints(db, now: now)
         }
     }
-
-    /// Makes the held deliveries of a message (written while it awaited approval) due at `now`.
-    @discardableResult
-    public func releaseHeldDeliveries(messageID: String, now: Date) throws -> Int {
-        try write("release held deliveries of \(messageID)") { db in
-            try db.execute(
-                sql: """
-                    UPDATE deliveries SET next_attempt_at = :now, updated_at = :now
-                    WHERE message_id = :message AND state = 'pending' AND next_attempt_at >= :held
-                    """,
-                arguments: ["now": now.unixSeconds, "message": messageID, "held": Self.heldUntil])
-            return db.changesCount
-        }
-    }
 }

@@ -14,16 +14,13 @@ extension SQLiteOutbox {
         }
     }
 
-    /// The message state whose deliveries are written held.
-    public static let awaitingApproval = "awaiting_approval"
-
     /// The `next_attempt_at` of a held delivery: 9999-12-31T23:59:59Z, later than any real time.
     static let heldUntil: Double = 253_402_300_799
 
     /// When a new delivery of `message` is first due: now, or never while the message awaits a
     /// second operator's approval (`releaseHeldDeliveries` makes held deliveries due).
     static func dueTime(of message: MessageRecord, now: Date) -> Double {
-        message.state == awaitingApproval ? heldUntil : now.unixSeconds
+        message.state == .awaitingApproval ? heldUntil : now.unixSeconds
     }
 
     /// A new delivery's idempotency key, made by SQLite as the row is written: `msg_` and 24 hex
@@ -38,14 +35,14 @@ extension SQLiteOutbox {
         try db.execute(
             sql: """
                 INSERT INTO messages (id, kind, status, template, topic, areas, priority, state, headline,
-                    "references", proposed_by, created_at, expires_at, variables)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    "references", proposed_by, created_at, expires_at, variables, released_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 message.id, message.kind.rawValue, message.status.rawValue, message.template, message.topic,
-                areas, message.priority.rawValue, message.state, message.headline, message.references,
+                areas, message.priority.rawValue, message.state.rawValue, message.headline, message.references,
                 message.proposedBy, message.createdAt.unixSeconds, message.expiresAt?.unixSeconds,
-                message.variablesJSON,
+                message.variablesJSON, message.releasedAt?.unixSeconds,
             ])
         for rendition in renditions {
             try db.execute(
@@ -100,8 +97,8 @@ struct DeliveryWriter {
             sql: """
                 INSERT INTO deliveries (message_id, channel, destination, route, endpoint_id,
                     subscriber_id, recipient_name, unsubscribe_token, locale, state, attempts, next_attempt_at,
-                    last_error, idempotency_key, priority, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, \(SQLiteOutbox.newIdempotencyKeySQL), ?, ?, ?)
+                    last_error, idempotency_key, priority, created_at, updated_at, in_reply_to)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, \(SQLiteOutbox.newIdempotencyKeySQL), ?, ?, ?, ?)
                 ON CONFLICT (message_id, channel, destination) DO NOTHING
                 """)
     }
@@ -117,7 +114,7 @@ struct DeliveryWriter {
         statement.setUncheckedArguments([
             message.id, delivery.channel.rawValue, delivery.destination, delivery.route, delivery.endpointID,
             delivery.subscriberID, delivery.recipientName, delivery.unsubscribeToken, delivery.locale,
-            state.rawValue, due, lastError, message.priority.rawValue, now, now,
+            state.rawValue, due, lastError, message.priority.rawValue, now, now, delivery.inReplyTo,
         ])
         try statement.execute()
         written += db.changesCount

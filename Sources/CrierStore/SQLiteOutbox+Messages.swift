@@ -1,5 +1,5 @@
 public import CrierCore
-public import Foundation
+import Foundation
 internal import GRDB
 
 extension SQLiteOutbox {
@@ -31,33 +31,6 @@ extension SQLiteOutbox {
                 counts[try decode(DeliveryState.self, row, "state", table: "deliveries")] = row["n"]
             }
             return counts
-        }
-    }
-
-    /// Takes back a message's deliveries not yet sent (pending or leased become withdrawn); returns how many.
-    ///
-    /// A leased one may be on the wire: its result is still recorded as an attempt, but it stays withdrawn.
-    @discardableResult
-    public func withdrawPending(messageID: String, now: Date) throws -> Int {
-        try write("withdraw deliveries of \(messageID)") { db in
-            try db.execute(
-                sql: """
-                    UPDATE deliveries
-                    SET state = 'withdrawn', lease_owner = NULL, lease_until = NULL, updated_at = ?
-                    WHERE message_id = ? AND state IN ('pending', 'leased')
-                    """,
-                arguments: [now.unixSeconds, messageID])
-            return db.changesCount
-        }
-    }
-
-    /// Sets a message's lifecycle state (`queued`, `awaiting_approval`, `sending`, `sent`,
-    /// `cancelled`, `rejected`); false if there is no such message.
-    @discardableResult
-    public func updateMessageState(id: String, state: String) throws -> Bool {
-        try write("set the state of message \(id)") { db in
-            try db.execute(sql: "UPDATE messages SET state = ? WHERE id = ?", arguments: [state, id])
-            return db.changesCount > 0
         }
     }
 }

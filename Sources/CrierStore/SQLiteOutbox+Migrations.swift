@@ -10,6 +10,7 @@ extension SQLiteOutbox {
         migrator.registerMigration("v2-subscribers", migrate: createSubscribers)
         migrator.registerMigration("v3-schedule-slots", migrate: createSlots)
         migrator.registerMigration("v4-drop-subscribers-area-index", migrate: dropSubscribersAreaIndex)
+        migrator.registerMigration("v5-message-lifecycle", migrate: typeMessageLifecycle)
         return migrator
     }
 
@@ -146,5 +147,49 @@ extension SQLiteOutbox {
     /// does. Keeping it up to date cost about 40 % of an import.
     private static func dropSubscribersAreaIndex(_ db: Database) throws {
         try db.execute(sql: "DROP INDEX subscribers_area")
+    }
+
+    /// One vocabulary for `messages.state`, enforced by a CHECK (`MessageState`), and `released_at`
+    /// saying whether a message was ever public. SQLite cannot add a CHECK to a column, so the
+    /// table is rebuilt (GRDB runs migrations with foreign keys off and checks them afterwards).
+    /// `sending` and `sent` were never stored by the lifecycle (they are read from deliveries) and
+    /// become `queued`; everything not held or rejected was released when it was created.
+    /// `deliveries.in_reply_to` keeps, for an update or cancellation, the idempotency key of the
+    /// original's delivery to the same recipient (an email's `In-Reply-To`).
+    private static func typeMessageLifecycle(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE messages_v5 (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('alert', 'update', 'cancel')),
+                    status TEXT NOT NULL CHECK (status IN ('actual', 'exercise', 'test')),
+                    template TEXT NOT NULL,
+                    topic TEXT NOT NULL,
+                    areas TEXT NOT NULL,
+                    priority INTEGER NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN
+                        ('awaiting_approval', 'rejected', 'queued', 'superseded', 'cancelled', 'expired')),
+                    headline TEXT NOT NULL,
+                    "references" TEXT,
+                    proposed_by TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    expires_at REAL,
+                    variables TEXT NOT NULL DEFAULT '{}',
+                    released_at REAL,
+                    CHECK (state NOT IN ('awaiting_approval', 'rejected', 'expired') OR released_at IS NULL)
+                );
+                INSERT INTO messages_v5 (id, kind, status, template, topic, areas, priority, state, headline,
+                    "references", proposed_by, created_at, expires_at, variables, released_at)
+                SELECT id, kind, status, template, topic, areas, priority,
+                    CASE WHEN state IN ('sending', 'sent') THEN 'queued' ELSE state END,
+                    headline, "references", proposed_by, created_at, expires_at, variables,
+                    CASE WHEN state IN ('awaiting_approval', 'rejected') THEN NULL ELSE created_at END
+                FROM messages;
+                DROP TABLE messages;
+                ALTER TABLE messages_v5 RENAME TO messages;
+                CREATE INDEX messages_created ON messages(created_at);
+                CREATE INDEX messages_references ON messages("references") WHERE "references" IS NOT NULL;
+                ALTER TABLE deliveries ADD COLUMN in_reply_to TEXT;
+                """)
     }
 }

@@ -23,7 +23,7 @@ extension SQLiteOutbox {
                 db,
                 sql: """
                     SELECT * FROM messages
-                    WHERE state NOT IN ('awaiting_approval', 'rejected')
+                    WHERE released_at IS NOT NULL
                       AND (created_at >= ? OR expires_at >= ?)
                     ORDER BY created_at, id
                     """,

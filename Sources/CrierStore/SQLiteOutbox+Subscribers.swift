@@ -81,10 +81,10 @@ extension SQLiteOutbox {
     }
 
     /// How many subscribed people the audience reaches.
-    public func countSubscribers(areas: Set<String>?, topic: String, testOnly: Bool) throws -> Int {
+    public func countSubscribers(areas: Set<String>?, topic: String?, testOnly: Bool) throws -> Int {
         let query = Self.audienceQuery(
             SubscriberAudience(areas: areas, topic: topic, testOnly: testOnly), select: "COUNT(*)")
-        return try read("count subscribers for \(topic)") { db in
+        return try read("count subscribers for \(topic ?? "any topic")") { db in
             try Int.fetchOne(db, sql: query.sql, arguments: query.arguments) ?? 0
         }
     }
@@ -129,9 +129,12 @@ extension SQLiteOutbox {
         var sql = """
             SELECT \(select) FROM subscribers
             WHERE unsubscribed_at IS NULL
-              AND (topics = 'all' OR instr(';' || topics || ';', ';' || ? || ';') > 0)
             """
-        var arguments: StatementArguments = [audience.topic]
+        var arguments: StatementArguments = []
+        if let topic = audience.topic {
+            sql += " AND (topics = 'all' OR instr(';' || topics || ';', ';' || ? || ';') > 0)"
+            arguments += [topic]
+        }
         if let areas = audience.areas {
             let sorted = areas.sorted()
             sql +=

@@ -69,11 +69,12 @@ public struct SubscriberInput: Sendable, Equatable {
 public struct SubscriberAudience: Sendable, Equatable {
     /// The areas to reach; nil reaches every area.
     public var areas: Set<String>?
-    public var topic: String
+    /// The topic they must follow; nil reaches them whatever they follow.
+    public var topic: String?
     /// Only subscribers marked as test recipients.
     public var testOnly: Bool
 
-    public init(areas: Set<String>?, topic: String, testOnly: Bool = false) {
+    public init(areas: Set<String>?, topic: String?, testOnly: Bool = false) {
         self.areas = areas
         self.topic = topic
         self.testOnly = testOnly

@@ -7,6 +7,7 @@ enum BuiltInVariables {
         "sender_name": nil,
         "status": nil,
         "status_prefix": nil,
+        "update_note": nil,
         "sent_date": nil,
         "unsubscribe_url": nil,
         "recipient_name": nil,

@@ -28,6 +28,8 @@ struct DefaultWebhookBody: Encodable {
     var severity: String
     var certainty: String
     var responseType: String
+    /// For an update: the variables it corrects.
+    var changed: [String]?
 
     func encoded() throws -> Data {
         let encoder = JSONEncoder()

@@ -27,13 +27,16 @@ public struct RenderContext: Sendable, Hashable {
     public var alertID: String
     /// The id of the message this one updates or cancels; empty for a new alert.
     public var references: String
+    /// For an update: the names of the variables it corrects, so the note can say what changed.
+    public var changes: [String]
 
     /// Creates a context; fields left out render as empty (and skip `{{#name}}` sections).
     public init(
         areas: [Area] = [], senderName: String = "", status: AlertStatus = .actual, kind: MessageKind = .alert,
         sent: Date, timeZone: TimeZone = TimeZone(identifier: "Europe/London") ?? .gmt, unsubscribeURL: String = "",
-        recipientName: String = "", alertID: String = "", references: String = ""
+        recipientName: String = "", alertID: String = "", references: String = "", changes: [String] = []
     ) {
+        self.changes = changes
         self.areas = areas
         self.senderName = senderName
         self.status = status
@@ -53,6 +56,16 @@ public struct RenderContext: Sendable, Hashable {
         case .exercise: "[EXERCISE] "
         case .test: "[TEST] "
         }
+    }
+
+    /// The subject prefix in `locale`: the status mark, then a localised "Update: " for an update.
+    public func subjectPrefix(locale: String) -> String {
+        kind == .update ? statusPrefix + UpdateWording.marker(locale: locale) : statusPrefix
+    }
+
+    /// For an update, one sentence in `locale` saying it corrects an earlier message and what changed; else empty.
+    public func updateNote(locale: String) -> String {
+        kind == .update ? UpdateWording.note(locale: locale, changes: changes) : ""
     }
 
     /// The sending date as a long, human date in `locale` (e.g. "Thursday 26 November 2026").
@@ -91,7 +104,8 @@ public struct RenderContext: Sendable, Hashable {
             "areas": .list(areas.map { ["id": $0.id, "name": $0.name] }),
             "sender_name": .text(senderName),
             "status": .text(status.rawValue),
-            "status_prefix": .text(statusPrefix),
+            "status_prefix": .text(subjectPrefix(locale: locale)),
+            "update_note": .text(updateNote(locale: locale)),
             "sent_date": .text(sentDate(locale: locale)),
             "unsubscribe_url": .text(unsubscribeURL),
             "recipient_name": .text(recipientName),

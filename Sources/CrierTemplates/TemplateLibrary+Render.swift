@@ -41,7 +41,9 @@ extension TemplateLibrary {
         guard !subject.contains(where: \.isNewline) else {
             throw TemplateError.multilineSubject(template: id, locale: locale, variable: nil)
         }
-        let text = try renderPart(.text, template: template, locale: locale, values: plain)
+        var text = try renderPart(.text, template: template, locale: locale, values: plain)
+        let note = context.updateNote(locale: locale)
+        if !note.isEmpty { text = note + "\n\n" + text }
         let html = try renderPart(.html, template: template, locale: locale, values: plain)
 
         let webhook: Data
@@ -70,7 +72,8 @@ extension TemplateLibrary {
                 sender: context.senderName, sent: context.sentISO8601,
                 category: metadata.cap.category.rawValue, event: metadata.cap.event,
                 urgency: metadata.cap.urgency.rawValue, severity: metadata.cap.severity.rawValue,
-                certainty: metadata.cap.certainty.rawValue, responseType: metadata.cap.responseType.rawValue
+                certainty: metadata.cap.certainty.rawValue, responseType: metadata.cap.responseType.rawValue,
+                changed: context.kind == .update ? context.changes : nil
             ).encoded()
         }
         return RenderedParts(template: id, locale: locale, subject: subject, text: text, html: html, webhook: webhook)

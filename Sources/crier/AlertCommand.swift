@@ -155,7 +155,7 @@ func standardError(_ text: String) { FileHandle.standardError.write(Data((text +
 func follow(desk: AlertDesk, id: String, format: OutputFormat) async throws -> Int {
     let say = format == .json ? standardError : standardOutput
     let first = try desk.progress(id: id)
-    if first.state == AlertState.awaitingApproval {
+    if first.state == AlertPhase.awaitingApproval.rawValue {
         say("alert \(id) is awaiting approval: nothing is sent until a second operator runs `crier approve \(id)`")
         return 0
     }

@@ -7,24 +7,32 @@ extension AlertDesk {
     public func approve(id: String, operatorName: String) throws -> AlertOutcome {
         let now = system.clock.now()
         let message = try existingAlert(id)
-        guard message.state == MessageState.awaitingApproval else {
-            let state = try displayState(of: message, now: now)
-            throw InputError("alert \(id) is not awaiting approval (it is \(state))")
+        guard message.state == .awaitingApproval else {
+            let phase = try displayState(of: message, now: now)
+            throw InputError("alert \(id) is not awaiting approval (it is \(phase))")
         }
-        try refuseExpired(message, action: "approved", now: now)
+        if let expires = message.expiresAt, expires <= now {
+            try apply(.expire, to: message, now: now)
+            try audit("expire", id, by: operatorName, at: now, "not approved before it expired; nothing was sent")
+            try refuseExpired(message, action: "approved", now: now)
+        }
         guard message.proposedBy.caseInsensitiveCompare(operatorName) != .orderedSame else {
             throw InputError(
                 "\(operatorName) proposed alert \(id) and cannot also approve it: a second operator must "
                     + "run `crier approve \(id)` (two-person rule)")
         }
-        guard try outbox.transitionMessageState(id: id, from: [MessageState.awaitingApproval], to: MessageState.sending)
-        else {
-            throw InputError("alert \(id) was decided by someone else meanwhile (see `crier alerts show \(id)`)")
+        // An update is released only while the alert it corrects still stands; releasing it supersedes that alert.
+        let corrected = try message.kind == .update ? message.references.flatMap { try outbox.message(id: $0) } : nil
+        if let corrected, case .failure(let illegal) = MessageLifecycle.transition(from: corrected.state, on: .supersede) {
+            throw InputError("update \(id) cannot be approved: the alert it corrects, \(corrected.id): \(illegal.description)")
         }
-        let released = try outbox.releaseHeldDeliveries(messageID: id, now: now)
+        let applied = try apply(.approve, to: message, now: now)
+        if let corrected { try apply(.supersede, to: corrected, now: now) }
         try audit("approve", id, by: operatorName, at: now, "proposed by \(message.proposedBy)")
-        try audit("send", id, by: operatorName, at: now, "\(released) deliveries released")
-        return AlertOutcome(id: id, state: AlertState.sending, headline: message.headline, deliveries: released)
+        try audit("send", id, by: operatorName, at: now, "\(applied.released) deliveries released")
+        return AlertOutcome(
+            id: id, state: AlertPhase.sending.rawValue, headline: message.headline, deliveries: applied.released,
+            warnings: republish())
     }
 
     /// Discards an alert awaiting approval: nothing of it is ever sent.
@@ -33,14 +41,13 @@ extension AlertDesk {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw InputError("--reason: say why the alert is rejected") }
         let message = try existingAlert(id)
-        guard message.state == MessageState.awaitingApproval,
-            try outbox.transitionMessageState(id: id, from: [MessageState.awaitingApproval], to: MessageState.rejected)
-        else {
-            let state = try displayState(of: message, now: now)
-            throw InputError("alert \(id) is not awaiting approval (it is \(state))")
+        guard message.state == .awaitingApproval else {
+            let phase = try displayState(of: message, now: now)
+            throw InputError("alert \(id) is not awaiting approval (it is \(phase))")
         }
-        let withdrawn = try outbox.withdrawPending(messageID: id, now: now)
+        let applied = try apply(.reject, to: message, now: now)
+        let withdrawn = applied.withdrawal?.withdrawn ?? 0
         try audit("reject", id, by: operatorName, at: now, "\(reason) (\(withdrawn) deliveries discarded)")
-        return AlertOutcome(id: id, state: AlertState.rejected, headline: message.headline, deliveries: 0)
+        return AlertOutcome(id: id, state: AlertPhase.rejected.rawValue, headline: message.headline, deliveries: 0)
     }
 }

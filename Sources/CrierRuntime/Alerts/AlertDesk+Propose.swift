@@ -16,20 +16,21 @@ extension AlertDesk {
         if let seconds = request.expiresIn, seconds <= 0 {
             throw InputError("--expires: give a duration greater than zero (e.g. 2h)")
         }
-        let composed = try composer.compose(compositionRequest(request, now: now))
-        let held = needsApproval(request.status)
+        let composition = compositionRequest(request, now: now)
+        let composed = try composer.compose(composition)
+        let held = composition.state == .awaitingApproval
+        let topic = composer.library.metadata(for: request.template)?.topic ?? ""
         let detail =
-            "\(request.status.rawValue) \(request.template) to \(request.areas.joined(separator: ", ")): "
-            + "\(composed.deliveries) deliveries; \(composed.headline)"
+            "\(request.status.rawValue) \(request.template) to \(request.areas.joined(separator: ", ")) "
+            + "(\(request.audience.words(templateTopic: topic))): \(composed.deliveries) deliveries; \(composed.headline)"
         try audit("propose", composed.id, by: request.operatorName, at: now, detail)
         if !held {
             try audit(
                 "send", composed.id, by: request.operatorName, at: now, "\(composed.deliveries) deliveries released")
         }
         return AlertOutcome(
-            id: composed.id, state: held ? AlertState.awaitingApproval : AlertState.sending,
-            headline: composed.headline,
-            deliveries: composed.deliveries)
+            id: composed.id, state: (held ? AlertPhase.awaitingApproval : AlertPhase.sending).rawValue,
+            headline: composed.headline, deliveries: composed.deliveries, warnings: held ? [] : republish())
     }
 
     func compositionRequest(_ request: AlertRequest, now: Date) -> CompositionRequest {
@@ -37,6 +38,6 @@ extension AlertDesk {
             template: request.template, areas: request.areas, channels: request.channels, variables: request.variables,
             status: request.status, kind: .alert, priority: .urgent, proposedBy: request.operatorName,
             expiresAt: request.expiresIn.map { now.addingTimeInterval($0) },
-            state: needsApproval(request.status) ? MessageState.awaitingApproval : MessageState.queued)
+            state: MessageLifecycle.proposed(needsApproval: needsApproval(request.status)), audience: request.audience)
     }
 }

@@ -47,17 +47,12 @@ extension AlertDesk {
             .sorted { $0.channel < $1.channel }
     }
 
-    /// The state operators see: the message's lifecycle state, with `sending`/`sent` read from its deliveries.
+    /// The phase operators see: the lifecycle state, with `sending`/`sent` read from the deliveries.
     func displayState(of message: MessageRecord, now: Date, counts: [ChannelCounts]? = nil) throws -> String {
-        switch message.state {
-        case MessageState.awaitingApproval:
-            if let expires = message.expiresAt, expires <= now { return AlertState.expired }
-            return AlertState.awaitingApproval
-        case MessageState.cancelled: return AlertState.cancelled
-        case MessageState.rejected: return AlertState.rejected
-        default:
-            let channels = try counts ?? channelCounts(of: message.id)
-            return channels.contains { $0.pending > 0 } ? AlertState.sending : AlertState.sent
-        }
+        let channels = try counts ?? channelCounts(of: message.id)
+        return AlertPhase(
+            state: message.state, expiresAt: message.expiresAt,
+            pendingDeliveries: channels.reduce(0) { $0 + $1.pending }, now: now
+        ).rawValue
     }
 }

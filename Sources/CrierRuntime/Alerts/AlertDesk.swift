@@ -33,6 +33,42 @@ public final class AlertDesk: Sendable {
         return message
     }
 
+    /// Applies a lifecycle event to `message`, in the store's one transaction; an event the
+    /// lifecycle refuses becomes an operator's error naming the alert and why.
+    @discardableResult
+    func apply(_ event: MessageEvent, to message: MessageRecord, now: Date) throws -> AppliedTransition {
+        do {
+            return try outbox.apply(event, to: message.id, now: now)
+        } catch LifecycleStoreError.illegal(let illegal) {
+            let verb =
+                switch event {
+                case .propose: "proposed"
+                case .approve: "approved"
+                case .reject: "rejected"
+                case .supersede: "updated"
+                case .cancel: "cancelled"
+                case .expire: "expired"
+                }
+            throw InputError(
+                "alert \(message.id) cannot be \(verb): \(illegal.description) (see `crier alerts show \(message.id)`)")
+        } catch LifecycleStoreError.unknownMessage(let id) {
+            throw InputError("no alert \"\(id)\" (see `crier alerts list`)")
+        }
+    }
+
+    /// Writes the public files again when crier.yml sets `publish.dir`, so what the public sees
+    /// follows what an operator did at once; a failure is returned as a warning, never thrown,
+    /// because the operator's action is already committed.
+    func republish() -> [String] {
+        guard let folder = system.configuration.publishDirectory else { return [] }
+        do {
+            _ = try system.publish(to: folder, library: composer.library)
+            return []
+        } catch {
+            return ["the action is committed, but publishing to \(folder.path) failed: \(error)"]
+        }
+    }
+
     /// Refuses an alert whose expiry has passed.
     func refuseExpired(_ message: MessageRecord, action: String, now: Date) throws {
         if let expires = message.expiresAt, expires <= now {
@@ -61,19 +97,27 @@ public final class AlertDesk: Sendable {
         return formatter.string(from: date)
     }
 
-    /// A new delivery for the same recipient as `record`, in the locale `template` offers them.
+    /// Rendition locales that are not languages: a CAP endpoint's document, a partner mailbox's email.
+    static let channelLocales: Set<String> = [CAPRendition.locale, PartnerRendition.locale]
+
+    /// A follow-up for the same recipient as `record`: in the rendition `template` offers them
+    /// (their language, or the same CAP or partner form), replying to what they received.
     func sameRecipient(_ record: DeliveryRecord, template: String) -> NewDelivery {
-        let locale = (try? composer.library.resolvedLocale(template: template, requested: record.locale)) ?? "en"
+        let locale =
+            Self.channelLocales.contains(record.locale)
+            ? record.locale : (try? composer.library.resolvedLocale(template: template, requested: record.locale)) ?? "en"
         return NewDelivery(
             channel: record.channel, destination: record.destination, route: record.route,
             endpointID: record.endpointID,
             subscriberID: record.subscriberID, recipientName: record.recipientName,
-            unsubscribeToken: record.unsubscribeToken, locale: locale)
+            unsubscribeToken: record.unsubscribeToken, locale: locale, inReplyTo: record.idempotencyKey)
     }
 
-    /// Composes `request` for exactly `recipients` (an update or a cancellation) and writes it in one transaction.
+    /// Composes `request` for exactly `recipients` (an update or a cancellation; none for a Cancel
+    /// that only the public record needs) and writes it in one transaction.
     func compose(_ request: CompositionRequest, to recipients: [DeliveryRecord], now: Date) throws -> ComposedMessage {
-        let plan = try composer.makePlan(request, messageID: Composer.newMessageID())
+        let extra = Set(recipients.map(\.locale)).intersection(Self.channelLocales)
+        let plan = try composer.makePlan(request, messageID: Composer.newMessageID(), extraLocales: extra)
         var seen = Set<String>()
         let deliveries = recipients.filter { seen.insert("\($0.channel.rawValue) \($0.destination)").inserted }
             .map { sameRecipient($0, template: request.template) }

@@ -66,7 +66,7 @@ public struct AlertProgress: Sendable, Equatable {
 
     /// Nothing left to send (or nothing will be sent until approval).
     public var isSettled: Bool {
-        state == AlertState.awaitingApproval || channels.allSatisfy { $0.pending == 0 }
+        state == AlertPhase.awaitingApproval.rawValue || channels.allSatisfy { $0.pending == 0 }
     }
 
     /// Deliveries that failed for good.

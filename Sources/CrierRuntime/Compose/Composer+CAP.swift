@@ -10,6 +10,12 @@ public enum CAPRendition {
     public static let contentType = "application/cap+xml"
 }
 
+/// The rendition locale of the email partner mailboxes (email endpoints) receive: the message
+/// without a resident's unsubscribe link or name.
+public enum PartnerRendition {
+    public static let locale = "partner"
+}
+
 extension Composer {
     /// The OASIS CAP 1.2 document for `message`, with one `<info>` per rendered locale and the
     /// `<references>` of every message it updates or cancels.

@@ -6,6 +6,8 @@ import Foundation
 /// Everything a composition resolved, before it is written.
 struct CompositionPlan {
     let metadata: TemplateMetadata
+    /// The topic residents and endpoints must follow; nil reaches them whatever they follow.
+    let requiredTopic: String?
     let areaIDs: [String]
     /// nil means every area.
     let subscriberAreas: Set<String>?
@@ -21,7 +23,11 @@ struct CompositionPlan {
 }
 
 extension Composer {
-    func makePlan(_ request: CompositionRequest, messageID: String, includeCAP: Bool = false) throws -> CompositionPlan
+    /// Resolves and renders `request`. `extraLocales` asks for renditions the configured endpoints
+    /// would not need by themselves (an update or cancellation going to the recipients of an
+    /// earlier message): `CAPRendition.locale`, `PartnerRendition.locale`.
+    func makePlan(_ request: CompositionRequest, messageID: String, extraLocales: Set<String> = []) throws
+        -> CompositionPlan
     {
         let configuration = system.configuration
         guard let metadata = library.metadata(for: request.template) else {
@@ -47,7 +53,8 @@ extension Composer {
             senderName: configuration.senderName, status: request.status, kind: request.kind, sent: now,
             timeZone: configuration.timeZone, unsubscribeURL: Personalisation.unsubscribeURLMarker,
             recipientName: Personalisation.recipientNameMarker, alertID: messageID,
-            references: request.references ?? "")
+            references: request.references ?? "", changes: request.changes)
+        let requiredTopic = request.audience.requiredTopic(templateTopic: metadata.topic)
 
         var renditions: [Rendition] = []
         var sharedParts: [RenderedParts] = []
@@ -56,7 +63,7 @@ extension Composer {
             let parts: RenderedParts
             do {
                 parts = try library.render(
-                    template: metadata.id, locale: locale, variables: request.variables, context: context)
+                    template: metadata.id, locale: locale, variables: request.variables(for: locale), context: context)
             } catch let error as TemplateError {
                 throw InputError(error.description)
             }
@@ -77,7 +84,8 @@ extension Composer {
                 let webhook: RenderedParts
                 do {
                     webhook = try library.render(
-                        template: metadata.id, locale: locale, variables: request.variables, context: shared)
+                        template: metadata.id, locale: locale, variables: request.variables(for: locale),
+                        context: shared)
                 } catch let error as TemplateError {
                     throw InputError(error.description)
                 }
@@ -92,15 +100,21 @@ extension Composer {
         let targetAreas: Set<String> = everywhere ? [Area.cityID] : Set(areaIDs)
         let disabled = try system.outbox.disabledEndpoints()
         let endpoints = configuration.endpoints.filter { endpoint in
-            channels.contains(endpoint.kind) && endpoint.receives(topic: metadata.topic, targetAreas: targetAreas)
+            channels.contains(endpoint.kind) && endpoint.receives(topic: requiredTopic, targetAreas: targetAreas)
                 && disabled[endpoint.id] == nil && (request.status != .test || endpoint.isTestRecipient)
+        }
+        let partnerMail = endpoints.contains { $0.kind == .email } || extraLocales.contains(PartnerRendition.locale)
+        if partnerMail {
+            renditions.append(
+                try partnerRendition(request, metadata: metadata, context: context, messageID: messageID))
         }
         let fixed = endpoints.map { endpoint in
             NewDelivery(
                 channel: endpoint.kind, destination: endpoint.destination,
                 route: endpoint.kind == .email ? DeliveryRoute.email : endpoint.id, endpointID: endpoint.id,
-                recipientName: endpoint.kind == .email ? configuration.senderName : nil,
-                locale: endpoint.kind == .webhook && endpoint.format == .cap ? CAPRendition.locale : "en")
+                recipientName: endpoint.kind == .email ? endpoint.name : nil,
+                locale: endpoint.kind == .email
+                    ? PartnerRendition.locale : endpoint.format == .cap ? CAPRendition.locale : "en")
         }
 
         let subscriberAreas: Set<String>? = everywhere ? nil : Set(areaIDs)
@@ -109,7 +123,7 @@ extension Composer {
             channels.contains(.email)
             ? SubscriberDeliveries(
                 audience: SubscriberAudience(
-                    areas: subscriberAreas, topic: metadata.topic, testOnly: request.status == .test),
+                    areas: subscriberAreas, topic: requiredTopic, testOnly: request.status == .test),
                 route: DeliveryRoute.email,
                 renditionLocale: { tag in (try? library.resolvedLocale(template: metadata.id, requested: tag)) ?? "en" }
             )
@@ -125,7 +139,9 @@ extension Composer {
             areas: everywhere ? [Area.cityID] : areaIDs, priority: request.priority, state: request.state,
             headline: headline, references: request.references, proposedBy: request.proposedBy, createdAt: now,
             expiresAt: request.expiresAt, variablesJSON: variablesJSON)
-        if includeCAP || endpoints.contains(where: { $0.kind == .webhook && $0.format == .cap }) {
+        if extraLocales.contains(CAPRendition.locale)
+            || endpoints.contains(where: { $0.kind == .webhook && $0.format == .cap })
+        {
             let instruction: String? =
                 if case .text(let text) = request.variables["instruction"] { text } else { nil }
             let xml = try capDocument(
@@ -137,7 +153,7 @@ extension Composer {
                     payloadContentType: CAPRendition.contentType))
         }
         return CompositionPlan(
-            metadata: metadata, areaIDs: areaIDs, subscriberAreas: subscriberAreas, channels: channels,
+            metadata: metadata, requiredTopic: requiredTopic, areaIDs: areaIDs, subscriberAreas: subscriberAreas, channels: channels,
             locales: metadata.locales, headline: headline, message: message, renditions: renditions,
             endpoints: endpoints,
             fixedDeliveries: fixed, subscribers: subscribers)
@@ -147,5 +163,27 @@ extension Composer {
         if subject.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) {
             throw InputError("template \(template) (\(locale)): the subject would contain a line break")
         }
+    }
+
+    /// The email rendition for partner mailboxes (email endpoints): the template's first locale,
+    /// addressed to nobody in particular and without a resident's unsubscribe link, since a
+    /// partnership mailbox is configured, not subscribed.
+    private func partnerRendition(
+        _ request: CompositionRequest, metadata: TemplateMetadata, context: RenderContext, messageID: String
+    ) throws -> Rendition {
+        var partner = context
+        partner.unsubscribeURL = ""
+        partner.recipientName = ""
+        let locale = metadata.locales.first ?? "en"
+        let parts: RenderedParts
+        do {
+            parts = try library.render(
+                template: metadata.id, locale: locale, variables: request.variables(for: locale), context: partner)
+        } catch let error as TemplateError {
+            throw InputError(error.description)
+        }
+        return Rendition(
+            messageID: messageID, channel: .email, locale: PartnerRendition.locale, subject: parts.subject,
+            textBody: parts.text, htmlBody: parts.html)
     }
 }

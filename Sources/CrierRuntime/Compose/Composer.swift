@@ -41,12 +41,12 @@ public final class Composer: Sendable {
         let subscribers =
             plan.channels.contains(.email)
             ? try system.outbox.countSubscribers(
-                areas: plan.subscriberAreas, topic: plan.metadata.topic, testOnly: request.status == .test)
+                areas: plan.subscriberAreas, topic: plan.requiredTopic, testOnly: request.status == .test)
             : 0
         return CompositionPreview(
             template: request.template, topic: plan.metadata.topic, areas: plan.areaIDs,
             areaNames: plan.areaIDs.compactMap { system.configuration.area($0)?.name }, status: request.status.rawValue,
-            subject: plan.headline, subscribers: subscribers, endpoints: plan.endpoints.map(\.id), locales: plan.locales
+            audience: request.audience.words(templateTopic: plan.metadata.topic), subject: plan.headline, subscribers: subscribers, endpoints: plan.endpoints.map(\.id), locales: plan.locales
         )
     }
 
@@ -99,7 +99,7 @@ public final class Composer: Sendable {
     public func previewCAP(_ request: CompositionRequest) throws -> String {
         var request = request
         request.channels = [.webhook]
-        let plan = try makePlan(request, messageID: "msg_preview", includeCAP: true)
+        let plan = try makePlan(request, messageID: "msg_preview", extraLocales: [CAPRendition.locale])
         let cap = plan.renditions.first { $0.locale == CAPRendition.locale }
         return String(decoding: cap?.payload ?? Data(), as: UTF8.self)
     }

@@ -18,15 +18,31 @@ public struct CompositionRequest: Sendable {
     /// Who asked for it: an operator's name, or `schedule:<id>`.
     public var proposedBy: String
     public var expiresAt: Date?
-    /// The message's lifecycle state when written: `queued`, or `awaiting_approval` (deliveries held).
-    public var state: String
+    /// The message's lifecycle state when written: `queued`, or `awaitingApproval` (deliveries held).
+    public var state: MessageState
+    /// Which residents and endpoints of the areas it reaches.
+    public var audience: AudienceRule
+    /// For an update: the variables it corrects.
+    public var changes: [String]
+    /// Values that differ by locale (a cancellation quotes the headline each recipient received),
+    /// laid over `variables` when rendering that locale.
+    public var localizedVariables: [String: [String: TemplateValue]] = [:]
+
+    /// The variables for rendering `locale`.
+    func variables(for locale: String) -> [String: TemplateValue] {
+        guard let local = localizedVariables[locale] else { return variables }
+        return variables.merging(local) { _, localised in localised }
+    }
 
     public init(
         template: String, areas: [String], channels: Set<Channel> = [], variables: [String: TemplateValue] = [:],
         status: AlertStatus = .actual, kind: MessageKind = .alert, priority: Priority = .normal,
         references: String? = nil,
-        proposedBy: String, expiresAt: Date? = nil, state: String = MessageState.queued
+        proposedBy: String, expiresAt: Date? = nil, state: MessageState = .queued,
+        audience: AudienceRule = .templateTopic, changes: [String] = []
     ) {
+        self.audience = audience
+        self.changes = changes
         self.template = template
         self.areas = areas
         self.channels = channels
@@ -41,16 +57,6 @@ public struct CompositionRequest: Sendable {
     }
 }
 
-/// The lifecycle states a message goes through.
-public enum MessageState {
-    public static let queued = "queued"
-    public static let awaitingApproval = "awaiting_approval"
-    public static let sending = "sending"
-    public static let sent = "sent"
-    public static let cancelled = "cancelled"
-    public static let rejected = "rejected"
-}
-
 /// What a composition will do, shown before anything is committed (`crier alert`, `crier plan`).
 public struct CompositionPreview: Sendable, Encodable {
     public let template: String
@@ -58,6 +64,8 @@ public struct CompositionPreview: Sendable, Encodable {
     public let areas: [String]
     public let areaNames: [String]
     public let status: String
+    /// Who it reaches, in words (`every resident and endpoint of the areas, whatever their topics`).
+    public let audience: String
     public let subject: String
     public let subscribers: Int
     public let endpoints: [String]

@@ -93,9 +93,11 @@ public enum ConfigurationLoader {
             try approvalsMapping.finish(known: ["actual"])
         }
         var publish: URL?
+        var publishExercises = false
         if var publishMapping = try root.mapping("publish") {
             publish = try publishMapping.string("dir").map(resolve)
-            try publishMapping.finish(known: ["dir"])
+            publishExercises = try publishMapping.bool("exercises") ?? false
+            try publishMapping.finish(known: ["dir", "exercises"])
         }
         let dispatch = try readDispatch(&root)
 
@@ -110,7 +112,7 @@ public enum ConfigurationLoader {
             capSender: capSender ?? senderEmail, areas: areas, topics: topics, email: email, endpoints: endpoints,
             quietHoursStart: quietStart, quietHoursEnd: quietEnd, retry: retry, misfireGrace: misfireGrace,
             allowPrivateNetworks: allowPrivate, actualAlertsNeedApproval: approvals, publishDirectory: publish,
-            dispatch: dispatch)
+            dispatch: dispatch, publishExercises: publishExercises)
         configuration.endpoints = configuration.endpoints.map { endpoint in
             var endpoint = endpoint
             if endpoint.maxConcurrency <= 0 { endpoint.maxConcurrency = dispatch.webhookConcurrency }
@@ -144,7 +146,7 @@ public enum ConfigurationLoader {
     }
 
     private static func readTopics(_ root: inout YAMLMapping) throws -> [String] {
-        guard let topics = try root.strings("topics") else { return defaultTopics }
+        guard let topics = try root.strings("topics") else { return defaultTopics + [BuiltInTopic.bulletin] }
         var seen = Set<String>()
         for topic in topics {
             guard isIdentifier(topic), topic != "all" else {
@@ -154,7 +156,7 @@ public enum ConfigurationLoader {
             }
             guard seen.insert(topic).inserted else { throw root.error("topics", "duplicate topic \"\(topic)\"") }
         }
-        return topics
+        return seen.contains(BuiltInTopic.bulletin) ? topics : topics + [BuiltInTopic.bulletin]
     }
 
     private static func readEmail(_ root: inout YAMLMapping) throws -> CrierConfiguration.EmailRelay? {
@@ -197,6 +199,17 @@ public enum ConfigurationLoader {
             "unsubscribe_url",
         ])
         return relayConfig
+    }
+
+    /// An endpoint's optional display name: one line, as it goes into an email's `To` header.
+    private static func endpointName(_ item: inout YAMLMapping) throws -> String? {
+        guard let name = try item.string("name") else { return nil }
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else {
+            throw item.error("name", "expected a one-line name without control characters")
+        }
+        return trimmed
     }
 
     private static func readEndpoints(_ root: inout YAMLMapping, areaIDs: Set<String>, topics: Set<String>) throws
@@ -251,9 +264,10 @@ public enum ConfigurationLoader {
             let endpoint = Endpoint(
                 id: id, kind: kind, destination: destination, areas: areas, topics: endpointTopics, format: format,
                 secretEnvironmentVariables: secrets, isTestRecipient: try item.bool("test") ?? false,
-                maxConcurrency: try item.int("max_concurrency", range: 1...1024) ?? 0)
+                maxConcurrency: try item.int("max_concurrency", range: 1...1024) ?? 0, name: try endpointName(&item))
             try item.finish(known: [
                 "id", "kind", "url", "address", "areas", "topics", "format", "secret_env", "test", "max_concurrency",
+                "name",
             ])
             endpoints.append(endpoint)
         }

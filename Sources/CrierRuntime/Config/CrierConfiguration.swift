@@ -62,6 +62,9 @@ public struct CrierConfiguration: Sendable {
     public var actualAlertsNeedApproval: Bool
     public var publishDirectory: URL?
     public var dispatch: Dispatch
+    /// Whether `exercise` alerts appear on the published pages and feeds (`publish.exercises`),
+    /// marked EXERCISE; `test` alerts never do.
+    public var publishExercises = false
 
     /// The area with `id`, if configured.
     public func area(_ id: String) -> Area? { areas.first { $0.id == id } }

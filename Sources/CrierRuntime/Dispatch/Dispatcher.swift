@@ -188,7 +188,7 @@ public final class Dispatcher: Sendable {
                 rendition.textBody, unsubscribeURL: unsubscribe, recipientName: record.recipientName),
             htmlBody: Personalisation.fillHTML(
                 rendition.htmlBody, unsubscribeURL: unsubscribe, recipientName: record.recipientName),
-            payload: rendition.payload, payloadContentType: rendition.payloadContentType)
+            payload: rendition.payload, payloadContentType: rendition.payloadContentType, inReplyTo: record.inReplyTo)
     }
 
     private func flush(_ state: inout RunState, force: Bool) throws {

@@ -1,4 +1,4 @@
-import CrierCore
+public import CrierCore
 public import Foundation
 
 /// One alert and the updates and cancellation that followed it, oldest first.
@@ -10,8 +10,18 @@ public struct AlertThread: Sendable, Equatable {
     public var latest: PublishableAlert { alerts[alerts.count - 1] }
     /// The original alert.
     public var root: PublishableAlert { alerts[0] }
-    /// True once a Cancel has been published.
-    public var isCancelled: Bool { latest.message.kind == .cancel }
+    /// True once the alert is cancelled: a Cancel was published, or the original's state says so
+    /// (a cancel recorded before every cancellation carried a Cancel message).
+    public var isCancelled: Bool { latest.message.kind == .cancel || root.message.state == .cancelled }
+
+    /// The Cancel message, if one was published.
+    public var cancel: PublishableAlert? { alerts.last { $0.message.kind == .cancel } }
+
+    /// The newest message that says what to do (the original or its latest update), never the Cancel.
+    public var latestAdvice: PublishableAlert { alerts.last { $0.message.kind != .cancel } ?? root }
+
+    /// The alert's status (actual, exercise, test), as the original set it.
+    public var status: AlertStatus { root.message.status }
 
     /// Every area id any message of the thread targets.
     public var areaIDs: Set<String> { Set(alerts.flatMap(\.message.areas)) }
@@ -24,7 +34,7 @@ public struct AlertThread: Sendable, Equatable {
 
     /// When the alert stops being current: the Cancel's time, else the latest `expires`, else `defaultValidity` after it was sent.
     public func end(defaultValidity: TimeInterval) -> Date {
-        if isCancelled { return latest.message.createdAt }
+        if isCancelled { return cancel?.message.createdAt ?? latest.message.createdAt }
         return latest.message.expiresAt ?? latest.message.createdAt.addingTimeInterval(defaultValidity)
     }
 }

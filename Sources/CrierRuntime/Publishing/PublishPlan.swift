@@ -5,7 +5,10 @@ public import Foundation
 ///
 /// Pure: built from plain values, so every rule (cancel, expiry, retention, references) is testable without files.
 public struct PublishPlan: Sendable {
-    /// Threads still listed in feeds (current, or ended less than `retention` ago), newest change first.
+    /// Threads whose CAP files are written: every released thread (any status) current or ended
+    /// less than `retention` ago, newest change first.
+    public var published: [AlertThread]
+    /// The published threads pages and feeds list: only the statuses `settings.listedStatuses` allows.
     public var listed: [AlertThread]
     /// Threads dropped because they ended more than `retention` ago.
     public var dropped: [AlertThread]
@@ -19,10 +22,7 @@ public struct PublishPlan: Sendable {
     public init(alerts: [PublishableAlert], settings: PublishSettings, now: Date) {
         self.settings = settings
         self.now = now
-        let publishable = alerts.filter { alert in
-            !["awaiting_approval", "rejected"].contains(alert.message.state)
-                && settings.statuses.contains(alert.message.status)
-        }
+        let publishable = alerts.filter { $0.message.releasedAt != nil }
         var byID: [String: PublishableAlert] = [:]
         for alert in publishable { byID[alert.message.id] = alert }
         self.byID = byID
@@ -44,7 +44,8 @@ public struct PublishPlan: Sendable {
             ($0.latest.message.createdAt, $0.latest.message.id) > ($1.latest.message.createdAt, $1.latest.message.id)
         }
         let cutoff = now.addingTimeInterval(-settings.retention)
-        self.listed = all.filter { $0.end(defaultValidity: settings.defaultValidity) > cutoff }
+        self.published = all.filter { $0.end(defaultValidity: settings.defaultValidity) > cutoff }
+        self.listed = published.filter { settings.listedStatuses.contains($0.status) }
         self.dropped = all.filter { $0.end(defaultValidity: settings.defaultValidity) <= cutoff }
         self.skipped = skipped
     }

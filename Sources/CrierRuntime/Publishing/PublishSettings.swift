@@ -8,7 +8,7 @@ public import Foundation
 /// |---|---|---|
 /// | `retention` | 7 days | an expired or cancelled alert stays in the feeds this long, then drops out |
 /// | `defaultValidity` | 7 days | an alert without `expires` counts as current this long after it was sent |
-/// | `statuses` | all | which of actual, exercise and test are published |
+/// | `listedStatuses` | actual | which statuses the pages and feeds list (`exercise` with `publish.exercises`; never `test`); CAP files are written for every status and say it |
 public struct PublishSettings: Sendable, Hashable {
     /// Sender, time zone, web link and contact written into every CAP document.
     public var profile: CAPProfile
@@ -19,7 +19,8 @@ public struct PublishSettings: Sendable, Hashable {
     public var authorEmail: String?
     public var retention: TimeInterval
     public var defaultValidity: TimeInterval
-    public var statuses: Set<AlertStatus>
+    /// The statuses pages and feeds list; `test` is never listed, whatever is asked.
+    public var listedStatuses: Set<AlertStatus>
     /// The date part of the `tag:` URIs used as feed and entry ids (RFC 4151); never change it once published.
     public var tagDate: String
 
@@ -27,7 +28,7 @@ public struct PublishSettings: Sendable, Hashable {
     public init(
         profile: CAPProfile, areas: [Area], cityName: String = "All areas", authorEmail: String? = nil,
         retention: TimeInterval = 7 * 86_400, defaultValidity: TimeInterval = 7 * 86_400,
-        statuses: Set<AlertStatus> = Set(AlertStatus.allCases), tagDate: String = "2026"
+        listedStatuses: Set<AlertStatus> = [.actual], tagDate: String = "2026"
     ) {
         self.profile = profile
         self.areas = areas
@@ -35,7 +36,7 @@ public struct PublishSettings: Sendable, Hashable {
         self.authorEmail = authorEmail
         self.retention = retention
         self.defaultValidity = defaultValidity
-        self.statuses = statuses
+        self.listedStatuses = listedStatuses.subtracting([.test])
         self.tagDate = tagDate
     }
 
@@ -45,7 +46,8 @@ public struct PublishSettings: Sendable, Hashable {
             profile: CAPProfile(
                 sender: configuration.capSender, senderName: configuration.senderName,
                 timeZone: configuration.timeZone, webURLPattern: webURLPattern),
-            areas: configuration.areas, authorEmail: configuration.senderEmail)
+            areas: configuration.areas, authorEmail: configuration.senderEmail,
+            listedStatuses: configuration.publishExercises ? [.actual, .exercise] : [.actual])
     }
 
     /// The oldest creation time a message can have and still be published at `now`, for loading from the outbox.

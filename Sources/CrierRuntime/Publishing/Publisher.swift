@@ -61,7 +61,7 @@ public struct Publisher: Sendable {
     func render(_ plan: PublishPlan) throws -> [(path: String, text: String)] {
         var files: [(path: String, text: String)] = []
         var documents: [String: CAPDocument] = [:]
-        for thread in plan.listed {
+        for thread in plan.published {
             for alert in thread.alerts {
                 let document = try capDocument(for: alert, plan: plan)
                 documents[alert.message.id] = document
@@ -98,7 +98,7 @@ public struct Publisher: Sendable {
             let latest = thread.latest.message
             let info = documents[latest.id]?.input.infos.first
             return AtomFeed.Entry(
-                id: settings.tagURI("cap/\(latest.id)"), title: info?.headline ?? latest.headline,
+                id: settings.tagURI("cap/\(latest.id)"), title: Self.marked(info?.headline ?? latest.headline, thread),
                 updated: latest.createdAt, published: thread.root.message.createdAt,
                 summary: info?.description ?? latest.headline,
                 capHref: "../cap/\(Self.fileName(latest.id)).xml", category: thread.latest.cap.category.rawValue)
@@ -117,7 +117,7 @@ public struct Publisher: Sendable {
         feed: String, links: [AreaPage.Link]
     ) -> String {
         let bulletinThread = plan.listed(areaID: areaID).first { thread in
-            !thread.isCancelled && thread.latest.message.priority == .normal
+            !thread.isCancelled && thread.root.message.template == BulletinComposer.templateID
         }
         let bulletin = bulletinThread.map { thread -> AreaPage.Bulletin in
             let latest = thread.latest.message
@@ -141,6 +141,11 @@ public struct Publisher: Sendable {
             timeZone: settings.profile.timeZone, current: advice, latestBulletin: bulletin, feedHref: feed,
             links: links
         ).html()
+    }
+
+    /// A headline as pages and feeds show it: an exercise says so first, so it cannot be taken for a real alert.
+    static func marked(_ headline: String, _ thread: AlertThread) -> String {
+        thread.status == .exercise ? "EXERCISE: \(headline)" : headline
     }
 
     /// A message or area id made safe as a file name (anything but letters, digits, `-`, `_` and `.` becomes `_`).
