@@ -84,6 +84,8 @@ public final class SQLiteOutbox: OutboxStore, Sendable {
             return try dbWriter.write(body)
         } catch let error as OutboxStoreError {
             throw error
+        } catch let error as LifecycleStoreError {
+            throw error
         } catch {
             throw OutboxStoreError.databaseFailed(path: path, operation: operation, reason: Self.describe(error))
         }

@@ -1,4 +1,5 @@
 public import Foundation
+import CrierCore
 internal import Mustache
 
 /// Every template of a `templates/` folder, loaded, checked and compiled once, ready to render strictly.
@@ -61,7 +62,9 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Loads every template folder under `folder` (and shared partials in `_partials/`), failing on bad metadata.
+    /// The built-in topics (`bulletin`) are accepted whatever `topics` holds.
     public static func load(from folder: URL, topics: Set<String> = standardTopics) throws -> TemplateLibrary {
+        let topics = topics.union([BuiltInTopic.bulletin])
         let fileManager = FileManager.default
         let entries: [String]
         do {

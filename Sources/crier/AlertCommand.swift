@@ -34,6 +34,11 @@ struct AlertCommand: AsyncParsableCommand {
     @Option(name: .long, help: "actual, exercise or test.")
     var status: StatusOption = .actual
 
+    @Option(
+        name: .long,
+        help: "Reach only residents and endpoints following this topic (default: everyone in the areas).")
+    var topic: String?
+
     @Option(name: .long, help: "After this long (e.g. 2h) it can no longer be approved, updated or cancelled.")
     var expires: String?
 
@@ -64,12 +69,13 @@ struct AlertCommand: AsyncParsableCommand {
         let request = AlertRequest(
             template: template, areas: area, channels: Set(channel.map(\.channel)),
             variables: try VariableArguments.parse(variables), status: status.status, expiresIn: expiresIn,
-            operatorName: Operator.current(operatorName))
+            operatorName: Operator.current(operatorName), audience: topic.map(AudienceRule.topic) ?? .everyone)
         let plan = try desk.plan(request)
         let report = format == .json ? standardError : standardOutput
         report(plan.textReport)
         if !yes { try confirm(plan) }
         let outcome = try desk.propose(request)
+        for warning in outcome.warnings { standardError("crier: warning: \(warning)") }
         if format == .text {
             print(outcome.id)
             print("alert \(outcome.id) \(outcome.state): \(outcome.deliveries) deliveries")
@@ -118,6 +124,7 @@ extension AlertPlan {
             "Template:   \(preview.template) (topic \(preview.topic))",
             "Areas:      \(names)",
             "Status:     \(preview.status)",
+            "Audience:   \(preview.audience)",
             "Subject:    \(preview.subject)",
             "Recipients: \(preview.subscribers) subscribers, \(preview.endpoints.count) endpoints"
                 + (preview.endpoints.isEmpty ? "" : " (\(preview.endpoints.joined(separator: ", ")))"),

@@ -86,7 +86,13 @@ extension AlertReport {
         ]
         if let expires = alert.expiresAt { lines.append("Expires:    \(stamp(expires, zone))") }
         if let references = alert.references { lines.append("Refers to:  \(references)") }
-        lines.append("Deliveries:")
+        lines.append("Subject:    \(content.subject)")
+        lines.append("Languages:  \(content.locales.joined(separator: ", "))")
+        lines.append("Variables:")
+        for name in content.variables.keys.sorted() { lines.append("  \(name) = \(content.variables[name] ?? "")") }
+        lines.append("Text as sent (email, \(content.locales.contains("en") ? "en" : content.locales.first ?? "en")):")
+        lines.append(contentsOf: content.textBody.split(separator: "\n", omittingEmptySubsequences: false).map { "  | \($0)" })
+        lines.append("Audience (deliveries per channel):")
         if alert.channels.isEmpty { lines.append("  none") }
         for counts in alert.channels {
             lines.append(

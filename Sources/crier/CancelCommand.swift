@@ -37,14 +37,17 @@ struct CancelCommand: AsyncParsableCommand {
         let outcome = try desk.cancel(id: id, operatorName: Operator.current(operatorName), reason: reason)
         if format == .text {
             print("alert \(id) cancelled: \(outcome.withdrawn) unsent deliveries withdrawn")
-            if let notice = outcome.notice {
+            if let notice = outcome.notice, notice.deliveries > 0 {
                 print("cancellation notice \(notice.id): \(notice.deliveries) deliveries")
+            } else if let notice = outcome.notice {
+                print("nobody had received it, so no notice is sent; Cancel \(notice.id) is published")
             } else {
-                print("nobody had received it, so no notice is sent")
+                print("it was never released, so nobody had it and nothing was published")
             }
         }
+        for warning in outcome.warnings { standardError("crier: warning: \(warning)") }
         var dead = 0
-        if wait, let notice = outcome.notice { dead = try await follow(desk: desk, id: notice.id, format: format) }
+        if wait, let notice = outcome.notice, notice.deliveries > 0 { dead = try await follow(desk: desk, id: notice.id, format: format) }
         if format == .json { try printJSON(outcome) }
         if let notice = outcome.notice { try failIfDead(dead, id: notice.id) }
     }

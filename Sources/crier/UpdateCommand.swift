@@ -9,8 +9,9 @@ struct UpdateCommand: AsyncParsableCommand {
         abstract: "Send a correction of an alert to exactly the original's recipients.",
         discussion: """
             The update uses the original's template and variables, with the ones given by --var \
-            replaced, and references the original. An `actual` update waits for a second operator \
-            like an alert.
+            replaced, and references the original. It prints the alert as sent and each corrected \
+            value, then on a terminal asks you to type UPDATE (--yes for scripts). An `actual` update \
+            waits for a second operator like an alert.
             """
     )
 
@@ -25,6 +26,9 @@ struct UpdateCommand: AsyncParsableCommand {
     @Option(name: .customLong("operator"), help: "Who you are (default: $CRIER_OPERATOR, else the login user).")
     var operatorName: String?
 
+    @Flag(name: .long, help: "Do not ask for confirmation (for scripts).")
+    var yes = false
+
     @Flag(name: .long, help: "Deliver in this process and follow progress until everything is delivered or dead.")
     var wait = false
 
@@ -33,9 +37,20 @@ struct UpdateCommand: AsyncParsableCommand {
 
     func run() async throws {
         global.bootstrapLogging()
-        let desk = try AlertDesk(system: try global.open())
-        let outcome = try desk.update(
-            id: id, variables: try VariableArguments.parse(variables), operatorName: Operator.current(operatorName))
+        let system = try global.open()
+        let desk = try AlertDesk(system: system)
+        let corrections = try VariableArguments.parse(variables)
+        let review = try desk.show(id: id)
+        let report = format == .json ? standardError : standardOutput
+        report(review.text(zone: system.configuration.timeZone))
+        report("Corrections:")
+        for name in corrections.keys.sorted() {
+            let new: String = if case .text(let text) = corrections[name] { text } else { "(a list or flag)" }
+            report("  \(name): \(review.content.variables[name] ?? "(not set)") -> \(new)")
+        }
+        if !yes { try askToType("UPDATE", toDo: "send the correction") }
+        let outcome = try desk.update(id: id, variables: corrections, operatorName: Operator.current(operatorName))
+        for warning in outcome.warnings { standardError("crier: warning: \(warning)") }
         if format == .text {
             print(outcome.id)
             print("update \(outcome.id) of \(id) \(outcome.state): \(outcome.deliveries) deliveries")

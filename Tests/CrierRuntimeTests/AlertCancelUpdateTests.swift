@@ -42,7 +42,7 @@ struct AlertCancelUpdateTests {
         #expect(email.textBody.contains("Fake couriers calling in Evington"))
 
         #expect(try fixture.actions(of: id) == ["propose", "send", "cancel"])
-        #expect(try fixture.desk.show(id: id).alert.state == AlertState.cancelled)
+        #expect(try fixture.desk.show(id: id).alert.state == AlertPhase.cancelled.rawValue)
         #expect(try fixture.desk.show(id: id).related.map(\.id) == [notice.id])
     }
 
@@ -90,7 +90,7 @@ struct AlertCancelUpdateTests {
 
         let outcome = try fixture.desk.update(
             id: id, variables: ["instruction": "Call 999 if they are at your door."], operatorName: "bob")
-        #expect(outcome.state == AlertState.sending)
+        #expect(outcome.state == AlertPhase.sending.rawValue)
         #expect(Set(try fixture.outbox.deliveries(messageID: outcome.id).map(\.destination)) == recipients)
         let record = try #require(try fixture.outbox.message(id: outcome.id))
         #expect(record.kind == .update && record.references == id)
@@ -120,7 +120,7 @@ struct AlertCancelUpdateTests {
         let fixture = try AlertDeskFixture()
         let id = try halfDelivered(fixture)
         let summary = try #require(try fixture.desk.list().first)
-        #expect(summary.id == id && summary.state == AlertState.sending)
+        #expect(summary.id == id && summary.state == AlertPhase.sending.rawValue)
         let email = try #require(summary.channels.first { $0.channel == "email" })
         #expect(email.delivered == 1 && email.pending == 2)
         let progress = try fixture.desk.progress(id: id)
@@ -130,7 +130,7 @@ struct AlertCancelUpdateTests {
         try fixture.deliver(route: "email", claim: 3, deliver: 3)
         try fixture.deliver(route: "test-hook", claim: 1, deliver: 1)
         #expect(try fixture.desk.progress(id: id).isSettled)
-        #expect(try fixture.desk.show(id: id).alert.state == AlertState.sent)
+        #expect(try fixture.desk.show(id: id).alert.state == AlertPhase.sent.rawValue)
         #expect(try fixture.desk.show(id: id).timeline.map(\.action) == ["propose", "send"])
     }
 }

@@ -19,7 +19,7 @@ struct AlertProposalTests {
         #expect(plan.preview.subject == "Urgent: Fake couriers calling in Evington")
 
         let outcome = try fixture.desk.propose(fixture.request())
-        #expect(outcome.state == AlertState.awaitingApproval)
+        #expect(outcome.state == AlertPhase.awaitingApproval.rawValue)
         #expect(outcome.deliveries == 5)
         #expect(try fixture.outbox.dueRoutes(now: fixture.clock.now().addingTimeInterval(86_400)).isEmpty)
         #expect(try fixture.desk.progress(id: outcome.id).isSettled)
@@ -35,7 +35,7 @@ struct AlertProposalTests {
             try fixture.desk.approve(id: outcome.id, operatorName: "ALICE")
         }
         #expect(refused.message.contains("two-person rule"), "\(refused)")
-        #expect(try fixture.outbox.message(id: outcome.id)?.state == MessageState.awaitingApproval)
+        #expect(try fixture.outbox.message(id: outcome.id)?.state == .awaitingApproval)
 
         let approved = try fixture.desk.approve(id: outcome.id, operatorName: "bob")
         #expect(approved.deliveries == 5)
@@ -51,7 +51,7 @@ struct AlertProposalTests {
         let outcome = try fixture.desk.propose(fixture.request())
         _ = try fixture.desk.reject(id: outcome.id, operatorName: "bob", reason: "wrong area")
         #expect(try fixture.outbox.deliveryCounts(messageID: outcome.id) == [.withdrawn: 5])
-        #expect(try fixture.desk.show(id: outcome.id).alert.state == AlertState.rejected)
+        #expect(try fixture.desk.show(id: outcome.id).alert.state == AlertPhase.rejected.rawValue)
         #expect(try fixture.actions(of: outcome.id) == ["propose", "reject"])
         #expect(throws: InputError.self) { try fixture.desk.approve(id: outcome.id, operatorName: "bob") }
     }
@@ -65,7 +65,7 @@ struct AlertProposalTests {
             try fixture.desk.approve(id: outcome.id, operatorName: "bob")
         }
         #expect(error.message.contains("expired"))
-        #expect(try fixture.desk.list().first?.state == AlertState.expired)
+        #expect(try fixture.desk.list().first?.state == AlertPhase.expired.rawValue)
     }
 
     @Test("exercise needs no approval and is marked in subject and payload")
@@ -74,7 +74,7 @@ struct AlertProposalTests {
         let plan = try fixture.desk.plan(fixture.request(status: .exercise))
         #expect(!plan.needsApproval && plan.confirmationWord == "EXERCISE")
         let outcome = try fixture.desk.propose(fixture.request(status: .exercise))
-        #expect(outcome.state == AlertState.sending)
+        #expect(outcome.state == AlertPhase.sending.rawValue)
         #expect(outcome.headline.hasPrefix("[EXERCISE] "))
         let webhook = try #require(try fixture.outbox.rendition(messageID: outcome.id, channel: .webhook, locale: "en"))
         let json = try #require(try JSONSerialization.jsonObject(with: webhook.payload) as? [String: Any])
@@ -96,7 +96,7 @@ struct AlertProposalTests {
     func noApprovals() throws {
         let fixture = try AlertDeskFixture(approvals: false)
         let outcome = try fixture.desk.propose(fixture.request())
-        #expect(outcome.state == AlertState.sending)
+        #expect(outcome.state == AlertPhase.sending.rawValue)
         #expect(try fixture.outbox.dueRoutes(now: fixture.clock.now())["email"] == 3)
     }
 

@@ -61,7 +61,9 @@ struct ConfigurationLoaderTests {
         #expect(configuration.email?.tls == .required)
         #expect(configuration.endpoints.map(\.id) == ["neighbourhood-link", "city-centre-ops", "partner-chat"])
         #expect(configuration.allowPrivateNetworks == false)
-        #expect(configuration.topics.count == 12)
+        // The twelve listed, and the built-in topic of area bulletins.
+        #expect(configuration.topics.count == 13)
+        #expect(configuration.topics.last == BuiltInTopic.bulletin)
     }
 
     @Test("defaults fill an empty file")

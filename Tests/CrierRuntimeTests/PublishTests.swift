@@ -35,7 +35,7 @@ enum PublishSamples {
     static func alert(
         _ id: String, kind: MessageKind = .alert, areas: [String] = ["east"], at offset: TimeInterval,
         references: String? = nil, expires: TimeInterval? = 86_400, priority: Priority = .urgent,
-        state: String = "sent", headline: String, cap: CAPInfo = fraud, locales: [String] = ["en", "pl"]
+        state: MessageState = .queued, headline: String, cap: CAPInfo = fraud, locales: [String] = ["en", "pl"]
     ) -> PublishableAlert {
         let message = MessageRecord(
             id: id, kind: kind, status: .actual, template: kind == .cancel ? "alert-cancelled" : "courier-fraud",
@@ -63,7 +63,7 @@ enum PublishSamples {
     static let bulletin = alert(
         "msg_b1", areas: ["city"], at: -3600, expires: nil, priority: .normal, headline: "Weekly safety bulletin")
     static let pending = alert(
-        "msg_p1", areas: ["central"], at: 900, state: "awaiting_approval", headline: "Not yet approved")
+        "msg_p1", areas: ["central"], at: 900, state: .awaitingApproval, headline: "Not yet approved")
 
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("crier-publish-\(UUID().uuidString)")

@@ -53,10 +53,10 @@ import Testing
     @Test func heldDeliveriesWaitForRelease() throws {
         let outbox = try SQLiteOutbox.inMemory()
         try outbox.enqueue(
-            Fixture.message("msg_held", state: SQLiteOutbox.awaitingApproval), renditions: [],
+            Fixture.message("msg_held", state: .awaitingApproval), renditions: [],
             deliveries: [Fixture.webhook("a")], now: Fixture.t0)
         #expect(try outbox.claim(route: "a", limit: 5, now: Fixture.t0 + 3600, lease: 60, owner: "w").isEmpty)
-        #expect(try outbox.releaseHeldDeliveries(messageID: "msg_held", now: Fixture.t0 + 10) == 1)
+        #expect(try outbox.apply(.approve, to: "msg_held", now: Fixture.t0 + 10).released == 1)
         #expect(try outbox.claim(route: "a", limit: 5, now: Fixture.t0 + 10, lease: 60, owner: "w").count == 1)
     }
 }

@@ -68,7 +68,7 @@ struct RecordCase: Sendable, CustomTestStringConvertible {
             Fixture.message("msg_a"), renditions: [], deliveries: [Fixture.webhook("a")], now: Fixture.t0)
         let delivery = try #require(
             try outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 60, owner: "w").first)
-        #expect(try outbox.withdrawPending(messageID: "msg_a", now: Fixture.t0) == 1)
+        #expect(try outbox.apply(.cancel, to: "msg_a", now: Fixture.t0).withdrawal?.inFlight.count == 1)
         try outbox.record([
             Fixture.result(
                 delivery, .retry(reason: "timeout", retryAfter: nil), .scheduleRetry(at: Fixture.t0 + 5))
@@ -178,7 +178,7 @@ struct RecordCase: Sendable, CustomTestStringConvertible {
         #expect(summary.byState == ["pending": 2, "leased": 1, "delivered": 1, "dead": 1, "withdrawn": 0])
         #expect(summary.oldestPendingAge == 90)
         #expect(summary.disabledEndpoints == ["x": "HTTP 410"])
-        #expect(try outbox.withdrawPending(messageID: "msg_a", now: Fixture.t0) == 3)
+        #expect(try outbox.apply(.cancel, to: "msg_a", now: Fixture.t0).withdrawal?.withdrawn == 2)
         #expect(try outbox.summary(now: Fixture.t0).oldestPendingAge == nil)
     }
 
@@ -196,9 +196,11 @@ struct RecordCase: Sendable, CustomTestStringConvertible {
         try outbox.enqueue(Fixture.message("msg_a", at: Fixture.t0), renditions: [], deliveries: [], now: Fixture.t0)
         try outbox.enqueue(
             Fixture.message("msg_b", at: Fixture.t0 + 1), renditions: [], deliveries: [], now: Fixture.t0)
-        #expect(try outbox.updateMessageState(id: "msg_a", state: "sent"))
-        #expect(try outbox.updateMessageState(id: "msg_missing", state: "sent") == false)
+        #expect(try outbox.apply(.supersede, to: "msg_a", now: Fixture.t0).transition.to == .superseded)
+        #expect(throws: LifecycleStoreError.unknownMessage("msg_missing")) {
+            try outbox.apply(.cancel, to: "msg_missing", now: Fixture.t0)
+        }
         #expect(try outbox.messages(limit: 10).map(\.id) == ["msg_b", "msg_a"])
-        #expect(try outbox.message(id: "msg_a")?.state == "sent")
+        #expect(try outbox.message(id: "msg_a")?.state == .superseded)
     }
 }

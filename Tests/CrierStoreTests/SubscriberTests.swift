@@ -169,7 +169,7 @@ import Testing
     @Test func residentsOfAMessageAwaitingApprovalAreWrittenHeld() throws {
         let outbox = try SQLiteOutbox.inMemory()
         try outbox.upsertSubscribers(Self.people, now: Fixture.t0)
-        let message = Fixture.message("msg_held", state: SQLiteOutbox.awaitingApproval)
+        let message = Fixture.message("msg_held", state: .awaitingApproval)
         let written = try outbox.enqueue(
             message, renditions: [], fixedDeliveries: [],
             subscribers: Fixture.residents(SubscriberAudience(areas: ["west", "east"], topic: "scams")), now: Fixture.t0

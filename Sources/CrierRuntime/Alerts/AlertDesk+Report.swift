@@ -20,7 +20,7 @@ extension AlertDesk {
         var seen = Set<Int64>()
         timeline = timeline.filter { entry in entry.id.map { seen.insert($0).inserted } ?? true }
         return AlertReport(
-            alert: try summary(of: message, now: now), template: message.template,
+            alert: try summary(of: message, now: now), template: message.template, content: try content(of: message),
             related: try related.map { try summary(of: $0, now: now) }, timeline: timeline)
     }
 
@@ -30,6 +30,28 @@ extension AlertDesk {
         let channels = try channelCounts(of: id)
         return AlertProgress(
             state: try displayState(of: message, now: system.clock.now(), counts: channels), channels: channels)
+    }
+
+    /// What `message` says as sent: the default-language email with placeholders for personal details.
+    func content(of message: MessageRecord) throws -> AlertContent {
+        let renditions = try outbox.renditions(messageID: message.id)
+        let languages = renditions.filter { !Self.channelLocales.contains($0.locale) }
+        let email =
+            languages.first { $0.channel == .email && $0.locale == "en" } ?? languages.first { $0.channel == .email }
+            ?? renditions.first { $0.channel == .email }
+        let text = Personalisation.fillText(
+            email?.textBody ?? "", unsubscribeURL: "[the resident's unsubscribe link]",
+            recipientName: "[the resident's name]")
+        var variables: [String: String] = [:]
+        if let stored = try? JSONSerialization.jsonObject(with: Data(message.variablesJSON.utf8)) as? [String: Any] {
+            for (name, value) in stored {
+                let json = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])
+                variables[name] = value as? String ?? json.map { String(decoding: $0, as: UTF8.self) } ?? "\(value)"
+            }
+        }
+        return AlertContent(
+            subject: email?.subject ?? message.headline, textBody: text,
+            locales: Array(Set(languages.map(\.locale))).sorted(), variables: variables)
     }
 
     func summary(of message: MessageRecord, now: Date) throws -> AlertSummary {

@@ -49,10 +49,23 @@ public struct AlertSummary: Sendable, Encodable, Equatable {
     }
 }
 
-/// One alert in detail for `crier alerts show`: its summary, related messages and audit timeline.
+/// What an alert says, as its recipients will read it: what an approver must see before approving.
+public struct AlertContent: Sendable, Encodable, Equatable {
+    /// The subject of the default-language email (the headline).
+    public let subject: String
+    /// The plain-text email body as sent, with each resident's own details shown as placeholders.
+    public let textBody: String
+    /// The languages it was rendered in.
+    public let locales: [String]
+    /// The template variables it was composed with.
+    public let variables: [String: String]
+}
+
+/// One alert in detail for `crier alerts show`: its summary, content, related messages and audit timeline.
 public struct AlertReport: Sendable, Encodable, Equatable {
     public let alert: AlertSummary
     public let template: String
+    public let content: AlertContent
     /// Updates and cancellation notices that refer to it.
     public let related: [AlertSummary]
     /// Audit lines about it and its related messages, oldest first.

@@ -35,6 +35,10 @@ extension Composer {
             throw InputError("unknown template \"\(request.template)\" (known: \(known))")
         }
         guard !request.areas.isEmpty else { throw InputError("--area: give at least one area (or city)") }
+        if case .topic(let topic) = request.audience, !configuration.topics.contains(topic) {
+            throw InputError(
+                "--topic: unknown topic \"\(topic)\" (known: \(configuration.topics.joined(separator: ", ")))")
+        }
         for area in request.areas where area != Area.cityID && configuration.area(area) == nil {
             let known = ([Area.cityID] + configuration.areas.map(\.id)).joined(separator: ", ")
             throw InputError("unknown area \"\(area)\" (known: \(known))")
