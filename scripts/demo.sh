@@ -106,10 +106,10 @@ alert_id="$("$crier" alert courier-fraud --area east --var "pretend_to_be=police
   --var "recent_reports=Three residents in East NPA were called this afternoon." --yes --operator alice --format json \
   | "$CRIER_PYTHON" -c 'import json, sys; print(json.load(sys.stdin)["outcome"]["id"])')"
 echo "demo: alert $alert_id proposed by alice; bob approves it"
-if "$crier" approve "$alert_id" --operator alice 2>/dev/null; then
+if "$crier" approve "$alert_id" --yes --operator alice >/dev/null 2>&1; then
   echo "demo: self-approval was accepted, but the two-person rule should refuse it" >&2; exit 1
 fi
-"$crier" approve "$alert_id" --operator bob
+"$crier" approve "$alert_id" --yes --operator bob | tail -n 1
 "$crier" run --until-idle --idle-grace 5 --log-level warning
 echo "demo: the calls were in South NPA after all: alice cancels the East alert"
 "$crier" cancel "$alert_id" --operator alice --reason "Issued for the wrong area: the calls were reported in South NPA"

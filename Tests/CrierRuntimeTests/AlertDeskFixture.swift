@@ -15,7 +15,8 @@ struct AlertDeskFixture {
 
     var outbox: SQLiteOutbox { desk.system.outbox }
 
-    init(approvals: Bool = true) throws {
+    /// `extraYAML` is appended to crier.yml (more keys); `extraEndpoints` are more endpoint lines.
+    init(approvals: Bool = true, extraEndpoints: [String] = [], extraYAML: String = "") throws {
         directory = try TestPaths.makeTemporaryDirectory(prefix: "crier-alerts")
         let templates = TestPaths.repositoryRoot.appendingPathComponent("templates").path
         let yaml = """
@@ -34,8 +35,10 @@ struct AlertDeskFixture {
             endpoints:
               - { id: partner, kind: webhook, url: "http://127.0.0.1:9/partner", areas: [city], topics: [all] }
               - { id: test-hook, kind: webhook, url: "http://127.0.0.1:9/test", areas: [east], topics: [all], test: true }
+            \(extraEndpoints.map { "  - \($0)" }.joined(separator: "\n"))
             network: { allow_private: true }
             approvals: { actual: \(approvals) }
+            \(extraYAML)
             """
         let file = directory.appendingPathComponent("crier.yml")
         try yaml.write(to: file, atomically: true, encoding: .utf8)

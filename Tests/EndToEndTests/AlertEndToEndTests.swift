@@ -105,12 +105,12 @@ struct AlertEndToEndTests {
             waiting.stdout.split(separator: "\n").first { $0.hasPrefix("msg_") }.map(String.init))
         #expect(try site.crier.run(["reject", duplicate, "--reason", "duplicate"], operatorName: "bob").status == 0)
 
-        let own = try site.crier.run(["approve", id], operatorName: "alice")
+        let own = try site.crier.run(["approve", id, "--yes"], operatorName: "alice")
         #expect(own.status == 2)
         #expect(own.stderr.contains("two-person rule"), "\(own.stderr)")
         #expect(try site.smtp.records().isEmpty)
 
-        let approving = try site.crier.start(["approve", id, "--wait"], operatorName: "bob")
+        let approving = try site.crier.start(["approve", id, "--yes", "--wait"], operatorName: "bob")
         #expect(try await eventually(within: 15) { try site.emailRecipients(containing: "Fake couriers").count >= 2 })
         let cancelled = try site.crier.run(
             ["cancel", id, "--reason", "The calls were a genuine survey.", "--wait", "--format", "json"],
@@ -168,7 +168,7 @@ struct AlertEndToEndTests {
         #expect(try site.crier.run(["subscribers", "import", late.path]).status == 0)
 
         let updated = try site.crier.run(
-            ["update", id, "--var", "instruction=Call 999 if they are at your door.", "--wait", "--format", "json"],
+            ["update", id, "--yes", "--var", "instruction=Call 999 if they are at your door.", "--wait", "--format", "json"],
             operatorName: "bob")
         #expect(updated.status == 0, "\(updated.stderr)")
         let corrected = Set(try site.emailRecipients(containing: "Call 999 if they are at your door."))
@@ -222,7 +222,7 @@ struct AlertEndToEndTests {
                 "alert", "urgent-warning", "--area", "east", "--yes", "--var", "headline=Fake\r\nBcc: x@example.org",
                 "--var", "description=y", "--var", "instruction=z",
             ], mentions: "headline"),
-        BadCommand(description: "unknown alert id", arguments: ["approve", "msg_doesnotexist"], mentions: "no alert"),
+        BadCommand(description: "unknown alert id", arguments: ["approve", "msg_doesnotexist", "--yes"], mentions: "no alert"),
         BadCommand(
             description: "cancel of an unknown id", arguments: ["cancel", "msg_doesnotexist", "--reason", "x"],
             mentions: "no alert"),

@@ -36,9 +36,8 @@ public struct PublishPlan: Sendable {
             }
         }
         let all = threads.values.map { members in
-            AlertThread(
-                alerts: members.sorted { ($0.message.createdAt, $0.message.id) < ($1.message.createdAt, $1.message.id) }
-            )
+            // In time order; within one instant the alert comes before its update and its Cancel.
+            AlertThread(alerts: members.sorted { Self.order($0.message) < Self.order($1.message) })
         }
         .sorted {
             ($0.latest.message.createdAt, $0.latest.message.id) > ($1.latest.message.createdAt, $1.latest.message.id)
@@ -92,6 +91,17 @@ public struct PublishPlan: Sendable {
     public struct CAPReferenceValue: Sendable, Hashable {
         public var identifier: String
         public var sent: Date
+    }
+
+    /// Sorts a thread's messages: by time, then alert, update, cancel, then id.
+    private static func order(_ message: MessageRecord) -> (Date, Int, String) {
+        let rank =
+            switch message.kind {
+            case .alert: 0
+            case .update: 1
+            case .cancel: 2
+            }
+        return (message.createdAt, rank, message.id)
     }
 
     private struct Unresolved: Error {
