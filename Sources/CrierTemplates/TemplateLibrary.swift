@@ -1,5 +1,5 @@
-public import Foundation
 import CrierCore
+public import Foundation
 internal import Mustache
 
 /// Every template of a `templates/` folder, loaded, checked and compiled once, ready to render strictly.

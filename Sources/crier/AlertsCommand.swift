@@ -91,7 +91,8 @@ extension AlertReport {
         lines.append("Variables:")
         for name in content.variables.keys.sorted() { lines.append("  \(name) = \(content.variables[name] ?? "")") }
         lines.append("Text as sent (email, \(content.locales.contains("en") ? "en" : content.locales.first ?? "en")):")
-        lines.append(contentsOf: content.textBody.split(separator: "\n", omittingEmptySubsequences: false).map { "  | \($0)" })
+        lines.append(
+            contentsOf: content.textBody.split(separator: "\n", omittingEmptySubsequences: false).map { "  | \($0)" })
         lines.append("Audience (deliveries per channel):")
         if alert.channels.isEmpty { lines.append("  none") }
         for counts in alert.channels {

@@ -47,7 +47,9 @@ struct CancelCommand: AsyncParsableCommand {
         }
         for warning in outcome.warnings { standardError("crier: warning: \(warning)") }
         var dead = 0
-        if wait, let notice = outcome.notice, notice.deliveries > 0 { dead = try await follow(desk: desk, id: notice.id, format: format) }
+        if wait, let notice = outcome.notice, notice.deliveries > 0 {
+            dead = try await follow(desk: desk, id: notice.id, format: format)
+        }
         if format == .json { try printJSON(outcome) }
         if let notice = outcome.notice { try failIfDead(dead, id: notice.id) }
     }

@@ -47,7 +47,8 @@ struct MessageLifecycleTests {
         let covered = Set(Self.table.map { "\($0.0.rawValue) \($0.1.rawValue)" })
         for state in MessageState.allCases where !state.isTerminal {
             for event in MessageEvent.allCases {
-                #expect(covered.contains("\(state.rawValue) \(event.rawValue)"), "\(state) \(event) is not in the table")
+                #expect(
+                    covered.contains("\(state.rawValue) \(event.rawValue)"), "\(state) \(event) is not in the table")
             }
         }
     }

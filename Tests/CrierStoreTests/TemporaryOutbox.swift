@@ -23,7 +23,8 @@ enum Fixture {
     static let t0 = Date(timeIntervalSince1970: 1_780_000_000)
 
     static func message(
-        _ id: String = "msg_\(UUID().uuidString.prefix(8))", priority: Priority = .normal, state: MessageState = .queued,
+        _ id: String = "msg_\(UUID().uuidString.prefix(8))", priority: Priority = .normal,
+        state: MessageState = .queued,
         at: Date = t0
     ) -> MessageRecord {
         MessageRecord(

@@ -14,6 +14,9 @@ public struct ParsedEmail: Decodable, Sendable, Equatable {
     public var toDisplayName: String
     public var toAddress: String
     public var messageId: String
+    /// The `Message-ID` an update or cancellation replies to; empty for a first message.
+    public var inReplyTo: String
+    public var references: String
     public var date: String
     public var listUnsubscribe: String
     public var listUnsubscribePost: String

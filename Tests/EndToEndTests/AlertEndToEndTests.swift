@@ -168,7 +168,10 @@ struct AlertEndToEndTests {
         #expect(try site.crier.run(["subscribers", "import", late.path]).status == 0)
 
         let updated = try site.crier.run(
-            ["update", id, "--yes", "--var", "instruction=Call 999 if they are at your door.", "--wait", "--format", "json"],
+            [
+                "update", id, "--yes", "--var", "instruction=Call 999 if they are at your door.", "--wait", "--format",
+                "json",
+            ],
             operatorName: "bob")
         #expect(updated.status == 0, "\(updated.stderr)")
         let corrected = Set(try site.emailRecipients(containing: "Call 999 if they are at your door."))
@@ -222,7 +225,8 @@ struct AlertEndToEndTests {
                 "alert", "urgent-warning", "--area", "east", "--yes", "--var", "headline=Fake\r\nBcc: x@example.org",
                 "--var", "description=y", "--var", "instruction=z",
             ], mentions: "headline"),
-        BadCommand(description: "unknown alert id", arguments: ["approve", "msg_doesnotexist", "--yes"], mentions: "no alert"),
+        BadCommand(
+            description: "unknown alert id", arguments: ["approve", "msg_doesnotexist", "--yes"], mentions: "no alert"),
         BadCommand(
             description: "cancel of an unknown id", arguments: ["cancel", "msg_doesnotexist", "--reason", "x"],
             mentions: "no alert"),

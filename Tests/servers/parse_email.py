@@ -26,6 +26,8 @@ def main():
         "to_display_name": message["To"].addresses[0].display_name if message["To"] else "",
         "to_address": message["To"].addresses[0].addr_spec if message["To"] else "",
         "message_id": str(message["Message-ID"] or ""),
+        "in_reply_to": str(message["In-Reply-To"] or ""),
+        "references": str(message["References"] or ""),
         "date": str(message["Date"] or ""),
         "list_unsubscribe": str(message["List-Unsubscribe"] or ""),
         "list_unsubscribe_post": str(message["List-Unsubscribe-Post"] or ""),

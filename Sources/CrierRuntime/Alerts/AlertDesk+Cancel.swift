@@ -46,7 +46,8 @@ extension AlertDesk {
         if let outcome {
             detail +=
                 outcome.deliveries > 0
-                ? "; notice \(outcome.id) to \(outcome.deliveries))" : "; nobody had received it; Cancel \(outcome.id) published)"
+                ? "; notice \(outcome.id) to \(outcome.deliveries))"
+                : "; nobody had received it; Cancel \(outcome.id) published)"
         } else {
             detail += "; it was never released)"
         }

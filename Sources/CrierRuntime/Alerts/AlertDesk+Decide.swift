@@ -23,8 +23,11 @@ extension AlertDesk {
         }
         // An update is released only while the alert it corrects still stands; releasing it supersedes that alert.
         let corrected = try message.kind == .update ? message.references.flatMap { try outbox.message(id: $0) } : nil
-        if let corrected, case .failure(let illegal) = MessageLifecycle.transition(from: corrected.state, on: .supersede) {
-            throw InputError("update \(id) cannot be approved: the alert it corrects, \(corrected.id): \(illegal.description)")
+        if let corrected,
+            case .failure(let illegal) = MessageLifecycle.transition(from: corrected.state, on: .supersede)
+        {
+            throw InputError(
+                "update \(id) cannot be approved: the alert it corrects, \(corrected.id): \(illegal.description)")
         }
         let applied = try apply(.approve, to: message, now: now)
         if let corrected { try apply(.supersede, to: corrected, now: now) }

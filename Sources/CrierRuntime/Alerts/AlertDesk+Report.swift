@@ -45,7 +45,8 @@ extension AlertDesk {
         var variables: [String: String] = [:]
         if let stored = try? JSONSerialization.jsonObject(with: Data(message.variablesJSON.utf8)) as? [String: Any] {
             for (name, value) in stored {
-                let json = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])
+                let json = try? JSONSerialization.data(
+                    withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])
                 variables[name] = value as? String ?? json.map { String(decoding: $0, as: UTF8.self) } ?? "\(value)"
             }
         }

@@ -105,7 +105,8 @@ public final class AlertDesk: Sendable {
     func sameRecipient(_ record: DeliveryRecord, template: String) -> NewDelivery {
         let locale =
             Self.channelLocales.contains(record.locale)
-            ? record.locale : (try? composer.library.resolvedLocale(template: template, requested: record.locale)) ?? "en"
+            ? record.locale
+            : (try? composer.library.resolvedLocale(template: template, requested: record.locale)) ?? "en"
         return NewDelivery(
             channel: record.channel, destination: record.destination, route: record.route,
             endpointID: record.endpointID,

@@ -157,7 +157,8 @@ extension Composer {
                     payloadContentType: CAPRendition.contentType))
         }
         return CompositionPlan(
-            metadata: metadata, requiredTopic: requiredTopic, areaIDs: areaIDs, subscriberAreas: subscriberAreas, channels: channels,
+            metadata: metadata, requiredTopic: requiredTopic, areaIDs: areaIDs, subscriberAreas: subscriberAreas,
+            channels: channels,
             locales: metadata.locales, headline: headline, message: message, renditions: renditions,
             endpoints: endpoints,
             fixedDeliveries: fixed, subscribers: subscribers)

@@ -46,7 +46,8 @@ public final class Composer: Sendable {
         return CompositionPreview(
             template: request.template, topic: plan.metadata.topic, areas: plan.areaIDs,
             areaNames: plan.areaIDs.compactMap { system.configuration.area($0)?.name }, status: request.status.rawValue,
-            audience: request.audience.words(templateTopic: plan.metadata.topic), subject: plan.headline, subscribers: subscribers, endpoints: plan.endpoints.map(\.id), locales: plan.locales
+            audience: request.audience.words(templateTopic: plan.metadata.topic), subject: plan.headline,
+            subscribers: subscribers, endpoints: plan.endpoints.map(\.id), locales: plan.locales
         )
     }
 
