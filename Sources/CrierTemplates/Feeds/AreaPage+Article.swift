@@ -17,7 +17,7 @@ extension AreaPage {
             meta += " Valid until further notice."
         }
         out.append("<p class=\"meta\">\(text(meta))</p>")
-        let blocks = withoutRepeatedHeadline(AdviceText.blocks(advice.summary), headline: advice.headline)
+        let blocks = withoutRepeats(AdviceText.blocks(advice.summary), headline: advice.headline)
         out.append(contentsOf: AdviceText.html(blocks, headingLevel: 4))
         if needsInstruction(advice, summaryBlocks: blocks) {
             out.append("<h4>What to do</h4>")
@@ -59,18 +59,28 @@ extension AreaPage {
         return text(prefix + advice.headline.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
-    /// `blocks` without a first line that only repeats the headline (the text part's title line): the same
-    /// words, or the words after the subject's label ("Scam warning: fake messages" repeats "Fake messages").
-    static func withoutRepeatedHeadline(_ blocks: [AdviceText.Block], headline: String) -> [AdviceText.Block] {
-        let title: String
-        switch blocks.first {
+    /// `blocks` without what the page already says: a first line that only repeats the headline (the text
+    /// part's title line: the same words, or the words after the subject's label, as "Scam warning: fake
+    /// messages" repeats "Fake messages"), and an `Area:` / `Sent:` block at the start (the page says both).
+    static func withoutRepeats(_ blocks: [AdviceText.Block], headline: String) -> [AdviceText.Block] {
+        var rest = blocks[...]
+        let title: String?
+        switch rest.first {
         case .heading(let line): title = line
         case .paragraph(let lines) where lines.count == 1: title = lines[0]
-        default: return blocks
+        default: title = nil
         }
-        let line = AdviceText.normalised(title)
-        let full = AdviceText.normalised(headline)
-        return full == line || full.hasSuffix(": " + line) ? Array(blocks.dropFirst()) : blocks
+        if let title {
+            let line = AdviceText.normalised(title)
+            let full = AdviceText.normalised(headline)
+            if full == line || full.hasSuffix(": " + line) { rest = rest.dropFirst() }
+        }
+        let areaAndSent = rest.prefix(2).firstIndex { block in
+            guard case .paragraph(let lines) = block else { return false }
+            return lines.allSatisfy { $0.hasPrefix("Area: ") || $0.hasPrefix("Sent: ") }
+        }
+        if let areaAndSent { rest.remove(at: areaAndSent) }
+        return Array(rest)
     }
 
     /// False when there is no instruction, or the advice already has a "What to do" heading or the instruction's text.

@@ -7,8 +7,8 @@ extension AreaPage {
             "<ul>",
             "<li>We never ask for your bank details, passwords or PIN, and we never ask you to pay anything.</li>",
             "<li>We never ask you to call any number except 999, 101 or one you have found yourself.</li>",
-            "<li>Every current alert from \(text(publisher)) is on this page, the official page."
-                + " If a message is not here, be careful.</li>",
+            "<li>Check a message against the current alerts on this page, the official page of"
+                + " \(text(publisher)).</li>",
             "<li>If you are not sure, call 101 to check.</li>",
             "</ul>",
             "</section>",

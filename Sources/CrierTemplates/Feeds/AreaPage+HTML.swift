@@ -95,7 +95,7 @@ extension AreaPage {
             out.append("<article>")
             out.append("<h3>\(Self.text(bulletin.headline))</h3>")
             out.append("<p class=\"meta\">Issued \(Self.text(PageTime.full(bulletin.issued, timeZone))).</p>")
-            let blocks = Self.withoutRepeatedHeadline(AdviceText.blocks(bulletin.body), headline: bulletin.headline)
+            let blocks = Self.withoutRepeats(AdviceText.blocks(bulletin.body), headline: bulletin.headline)
             out.append(contentsOf: AdviceText.html(blocks, headingLevel: 4))
             out.append("</article>")
         } else {

@@ -17,6 +17,6 @@ extension AreaPage {
         "a { color: #0b3d91; } .meta { color: #333; } .updated, .status { font-weight: bold; }",
         ".banner { color: \(bannerForeground); background: \(bannerBackground); border: 3px solid"
             + " \(bannerForeground); padding: 0.75rem 1rem; font-weight: bold; }",
-        "footer { border-top: 2px solid #444; margin-top: 2rem; }",
+        "footer { border-top: 2px solid #444; margin-top: 2rem; } footer h2 { font-size: 1.25em; }",
     ]
 }
