@@ -209,7 +209,7 @@ struct AreaPageTests {
                 "<p class=\"banner\" role=\"note\">EXERCISE – this is a practice message, not a real alert."
                     + " No action is needed.</p>"))
         let header = Self.slice(page, from: "<header>", to: "</header>")
-        #expect(header.contains("<p class=\"banner\" role=\"note\">EXERCISE – some advice on this page is practice"))
+        #expect(header.contains("<p class=\"banner\" role=\"note\">EXERCISE – items marked EXERCISE are practice only"))
         #expect(page.contains(".banner { color: #0b0c0c; background: #ffdd00;"))
 
         let onlyExercise = Self.page([AreaPageSamples.exercise])

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -7,16 +6,9 @@ import Synchronization
 
 /// Runs Debian's headless `chromium` for the page tests: screenshots and the DOM after parsing.
 ///
-/// Every run has its own profile folder and a time limit; a run that overstays is killed (its whole
-/// process group when it leads one), so a hung browser cannot stall the suite.
+/// Every run has its own profile folder and a time limit (`TimedProcess` kills a run that overstays),
+/// so a hung browser cannot stall the suite.
 enum Chromium {
-    /// What one run printed and how it ended.
-    struct Output {
-        var status: Int32
-        var standardOutput: String
-        var standardError: String
-    }
-
     /// Why chromium could not be used.
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -56,69 +48,19 @@ enum Chromium {
         return output.standardOutput
     }
 
-    /// Runs headless chromium with `arguments`, output collected in files (a pipe could fill and block it).
-    static func run(_ arguments: [String]) async throws -> Output {
+    /// Runs headless chromium with `arguments`, its own profile folder and the time limit.
+    static func run(_ arguments: [String]) async throws -> TimedProcess.Output {
         let executable = try executable()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
             "crier-chromium-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let outFile = scratch.appendingPathComponent("stdout")
-        let errFile = scratch.appendingPathComponent("stderr")
-        try Data().write(to: outFile)
-        try Data().write(to: errFile)
-        let out = try FileHandle(forWritingTo: outFile)
-        let err = try FileHandle(forWritingTo: errFile)
-        defer {
-            try? out.close()
-            try? err.close()
-        }
-
         var flags = [
             "--headless", "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--no-default-browser-check",
             "--disable-dev-shm-usage", "--disable-extensions", "--allow-file-access-from-files",
             "--user-data-dir=\(scratch.appendingPathComponent("profile").path)",
         ]
-        if geteuid() == 0 { flags.append("--no-sandbox") }  // Chromium refuses to start its sandbox as root.
-
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = flags + arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = out
-        process.standardError = err
-        let timedOut = Flag()
-        let watchdog = Task {
-            try await Task.sleep(for: timeout)
-            guard process.isRunning else { return }
-            timedOut.set()
-            let pid = process.processIdentifier
-            kill(getpgid(pid) == pid ? -pid : pid, SIGKILL)
-        }
-        defer { watchdog.cancel() }
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: Failure(description: "could not start \(executable.path): \(error)"))
-            }
-        }
-        let standardOutput = String(decoding: try Data(contentsOf: outFile), as: UTF8.self)
-        let standardError = String(decoding: try Data(contentsOf: errFile), as: UTF8.self)
-        if timedOut.isSet {
-            throw Failure(description: "chromium did not finish within \(timeout) and was killed: \(arguments)")
-        }
-        return Output(status: status, standardOutput: standardOutput, standardError: standardError)
-    }
-
-    /// A flag the watchdog sets and the runner reads.
-    private final class Flag: Sendable {
-        private let value = Mutex(false)
-
-        func set() { value.withLock { $0 = true } }
-
-        var isSet: Bool { value.withLock { $0 } }
+        if geteuid() == 0 { flags.append("--no-sandbox") }  // Chromium will not start its sandbox as root.
+        return try await TimedProcess.run(executable, flags + arguments, in: scratch, timeout: timeout)
     }
 }

@@ -49,8 +49,8 @@ extension AreaPage {
             let notice =
                 current.allSatisfy(\.isExercise)
                 ? "EXERCISE – the current advice on this page is practice only, not a real alert. No action is needed."
-                : "EXERCISE – some advice on this page is practice only and marked EXERCISE. No action is needed"
-                    + " for those items; the other advice is real."
+                : "EXERCISE – items marked EXERCISE are practice only: no action is needed for them."
+                    + " The other advice is real."
             out.append("<p class=\"banner\" role=\"note\">\(Self.text(notice))</p>")
         }
         out.append("</header>")
