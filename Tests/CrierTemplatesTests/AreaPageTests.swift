@@ -114,6 +114,10 @@ struct AreaPageTests {
             advice(summary: "Calls reported.\n\nHang up.  Call\n101.", instruction: "Hang up. Call 101."), 0
         ),
         ("the advice has neither: the page adds them", advice(summary: "Calls.", instruction: "Hang up. Call 101."), 1),
+        (
+            "the advice has a 'What to do:' line before its list",
+            advice(summary: "Calls.\n\nWhat to do:\n- Hang up.", instruction: "Report it."), 1
+        ),
         ("there is no instruction", advice(summary: "Calls reported.", instruction: " "), 0),
     ]
 

@@ -83,12 +83,20 @@ extension AreaPage {
         return Array(rest)
     }
 
-    /// False when there is no instruction, or the advice already has a "What to do" heading or the instruction's text.
+    /// False when there is no instruction, or the advice already has a "What to do" heading (or a
+    /// "What to do:" line leading into a list) or the instruction's text.
     static func needsInstruction(_ advice: Advice, summaryBlocks: [AdviceText.Block]) -> Bool {
         guard !advice.instruction.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return false }
+        func isWhatToDo(_ line: String) -> Bool {
+            let words = AdviceText.normalised(line)
+            return words == "what to do" || words == "what to do:"
+        }
         let saysWhatToDo = summaryBlocks.contains { block in
-            if case .heading(let text) = block { return AdviceText.normalised(text) == "what to do" }
-            return false
+            switch block {
+            case .heading(let text): isWhatToDo(text)
+            case .paragraph(let lines): lines.contains(where: isWhatToDo)
+            case .list: false
+            }
         }
         return !saysWhatToDo && !AdviceText.contains(advice.summary, advice.instruction)
     }
