@@ -65,8 +65,11 @@ final class PublishingInstallation {
     /// Raises a courier-fraud alert for East NPA and returns its id.
     func alert(_ extra: [String]) throws -> String {
         let result = try crier.run(
-            ["alert", "courier-fraud", "--area", "east", "--var", "pretend_to_be=police officers", "--yes"] + extra)
-        guard result.status == 0, let id = result.stdout.split(separator: "\n").first.map(String.init) else {
+            ["alert", "courier-fraud", "--area", "east", "--var", "pretend_to_be=police officers", "--yes"]
+                + ["--format", "json"] + extra)
+        guard result.status == 0, let outcome = try result.json()["outcome"] as? [String: Any],
+            let id = outcome["id"] as? String
+        else {
             throw CrierProcess.CrierProcessError(message: "alert failed: \(result.stderr)")
         }
         return id

@@ -28,8 +28,13 @@ public struct PublishableAlert: Sendable, Equatable {
 
     /// The `instruction` variable from a message's variables JSON, if it is a non-empty string.
     public static func instruction(fromVariablesJSON json: String) -> String? {
+        variable("instruction", fromVariablesJSON: json)
+    }
+
+    /// The text variable `name` from a message's variables JSON, if it is a non-empty string.
+    public static func variable(_ name: String, fromVariablesJSON json: String) -> String? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
-            let text = object["instruction"] as? String,
+            let text = object[name] as? String,
             !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         else { return nil }
         return text

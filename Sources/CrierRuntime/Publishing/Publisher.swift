@@ -126,21 +126,39 @@ public struct Publisher: Sendable {
                 headline: info?.headline ?? latest.headline, issued: latest.createdAt, body: info?.description ?? "")
         }
         // The bulletin has its own section, so it is not repeated under current advice.
-        let alerts = plan.current(areaID: areaID).filter { $0.root.message.id != bulletinThread?.root.message.id }
-        let advice = alerts.map { thread -> AreaPage.Advice in
-            let latest = thread.latest.message
-            let info = documents[latest.id]?.input.infos.first
-            return AreaPage.Advice(
-                headline: info?.headline ?? latest.headline, issued: latest.createdAt,
-                isUpdate: latest.kind == .update, summary: info?.description ?? "",
-                instruction: info?.instruction ?? "", expires: latest.expiresAt,
-                capHref: "\(prefix)cap/\(Self.fileName(latest.id)).xml")
+        let isBulletin = { (thread: AlertThread) in thread.root.message.id == bulletinThread?.root.message.id }
+        let current = plan.current(areaID: areaID).filter { !isBulletin($0) }
+        let currentIDs = Set(current.map(\.root.message.id))
+        let ended = plan.listed(areaID: areaID).filter { thread in
+            !currentIDs.contains(thread.root.message.id) && !isBulletin(thread)
+                && thread.root.message.template != BulletinComposer.templateID
         }
         return AreaPage(
             title: title, publisher: settings.profile.senderName, language: settings.profile.englishLanguageTag,
-            timeZone: settings.profile.timeZone, current: advice, latestBulletin: bulletin, feedHref: feed,
-            links: links
+            timeZone: settings.profile.timeZone,
+            current: current.map { advice($0, documents: documents, prefix: prefix) },
+            ended: ended.map { advice($0, documents: documents, prefix: prefix) }, latestBulletin: bulletin,
+            feedHref: feed, links: links
         ).html()
+    }
+
+    /// One thread as a page shows it: what its latest advice says, when it was issued and last
+    /// updated, and, once cancelled, when and why.
+    private func advice(_ thread: AlertThread, documents: [String: CAPDocument], prefix: String) -> AreaPage.Advice {
+        let latest = thread.latestAdvice.message
+        let info = documents[latest.id]?.input.infos.first
+        let cancellation = thread.cancel.map { cancel in
+            AreaPage.Cancellation(
+                at: cancel.message.createdAt,
+                reason: PublishableAlert.variable("reason", fromVariablesJSON: cancel.message.variablesJSON) ?? "")
+        }
+        let shown = thread.cancel?.message ?? latest
+        return AreaPage.Advice(
+            headline: info?.headline ?? latest.headline, issued: thread.root.message.createdAt,
+            updated: latest.kind == .update ? latest.createdAt : nil, isUpdate: latest.kind == .update,
+            isExercise: thread.status == .exercise, summary: info?.description ?? "",
+            instruction: info?.instruction ?? "", expires: latest.expiresAt, cancellation: cancellation,
+            capHref: "\(prefix)cap/\(Self.fileName(shown.id)).xml")
     }
 
     /// A headline as pages and feeds show it: an exercise says so first, so it cannot be taken for a real alert.
