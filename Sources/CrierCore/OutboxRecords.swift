@@ -36,12 +36,14 @@ public struct MessageRecord: Sendable, Equatable, Codable {
     public var expiresAt: Date?
     /// The template variables it was composed with, as JSON (for updates and CAP).
     public var variablesJSON: String
+    /// The CAP urgency, severity and certainty it was sent with, when not its template's (nil: the template's).
+    public var cap: CAPClassification?
 
     public init(
         id: String, kind: MessageKind = .alert, status: AlertStatus = .actual, template: String,
         topic: String, areas: [String], priority: Priority, state: String = "queued", headline: String,
         references: String? = nil, proposedBy: String, createdAt: Date, expiresAt: Date? = nil,
-        variablesJSON: String = "{}"
+        variablesJSON: String = "{}", cap: CAPClassification? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -57,6 +59,7 @@ public struct MessageRecord: Sendable, Equatable, Codable {
         self.createdAt = createdAt
         self.expiresAt = expiresAt
         self.variablesJSON = variablesJSON
+        self.cap = cap
     }
 }
 

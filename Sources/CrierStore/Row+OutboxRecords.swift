@@ -49,7 +49,7 @@ extension SQLiteOutbox {
             throw OutboxStoreError.invalidValue(path: path, table: "messages", column: "areas", value: areasJSON)
         }
         let expires: Double? = row["expires_at"]
-        return MessageRecord(
+        var record = MessageRecord(
             id: row["id"],
             kind: try decode(MessageKind.self, row, "kind", table: "messages"),
             status: try decode(AlertStatus.self, row, "status", table: "messages"),
@@ -64,6 +64,8 @@ extension SQLiteOutbox {
             createdAt: Date(unixSeconds: row["created_at"]),
             expiresAt: expires.map(Date.init(unixSeconds:)),
             variablesJSON: row["variables"])
+        record.cap = capClassification(row)
+        return record
     }
 
     func rendition(_ row: Row) throws -> Rendition {

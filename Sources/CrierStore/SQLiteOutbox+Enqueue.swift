@@ -47,6 +47,7 @@ extension SQLiteOutbox {
                 message.proposedBy, message.createdAt.unixSeconds, message.expiresAt?.unixSeconds,
                 message.variablesJSON,
             ])
+        try insertCAPClassification(db, of: message)
         for rendition in renditions {
             try db.execute(
                 sql: """

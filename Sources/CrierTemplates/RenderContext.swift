@@ -27,12 +27,15 @@ public struct RenderContext: Sendable, Hashable {
     public var alertID: String
     /// The id of the message this one updates or cancels; empty for a new alert.
     public var references: String
+    /// The message's own CAP urgency, severity and certainty (a scheduled reminder's), for the
+    /// default webhook body; nil means the template's.
+    public var cap: CAPClassification?
 
     /// Creates a context; fields left out render as empty (and skip `{{#name}}` sections).
     public init(
         areas: [Area] = [], senderName: String = "", status: AlertStatus = .actual, kind: MessageKind = .alert,
         sent: Date, timeZone: TimeZone = TimeZone(identifier: "Europe/London") ?? .gmt, unsubscribeURL: String = "",
-        recipientName: String = "", alertID: String = "", references: String = ""
+        recipientName: String = "", alertID: String = "", references: String = "", cap: CAPClassification? = nil
     ) {
         self.areas = areas
         self.senderName = senderName
@@ -44,6 +47,7 @@ public struct RenderContext: Sendable, Hashable {
         self.recipientName = recipientName
         self.alertID = alertID
         self.references = references
+        self.cap = cap
     }
 
     /// `""` for real alerts, `"[TEST] "` or `"[EXERCISE] "` otherwise, so nobody mistakes a rehearsal for an alert.

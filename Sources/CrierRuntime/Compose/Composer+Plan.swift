@@ -47,7 +47,7 @@ extension Composer {
             senderName: configuration.senderName, status: request.status, kind: request.kind, sent: now,
             timeZone: configuration.timeZone, unsubscribeURL: Personalisation.unsubscribeURLMarker,
             recipientName: Personalisation.recipientNameMarker, alertID: messageID,
-            references: request.references ?? "")
+            references: request.references ?? "", cap: request.cap)
 
         var renditions: [Rendition] = []
         var sharedParts: [RenderedParts] = []
@@ -124,7 +124,7 @@ extension Composer {
             id: messageID, kind: request.kind, status: request.status, template: metadata.id, topic: metadata.topic,
             areas: everywhere ? [Area.cityID] : areaIDs, priority: request.priority, state: request.state,
             headline: headline, references: request.references, proposedBy: request.proposedBy, createdAt: now,
-            expiresAt: request.expiresAt, variablesJSON: variablesJSON)
+            expiresAt: request.expiresAt, variablesJSON: variablesJSON, cap: request.cap)
         if includeCAP || endpoints.contains(where: { $0.kind == .webhook && $0.format == .cap }) {
             let instruction: String? =
                 if case .text(let text) = request.variables["instruction"] { text } else { nil }

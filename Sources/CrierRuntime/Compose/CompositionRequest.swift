@@ -20,12 +20,15 @@ public struct CompositionRequest: Sendable {
     public var expiresAt: Date?
     /// The message's lifecycle state when written: `queued`, or `awaiting_approval` (deliveries held).
     public var state: String
+    /// The CAP urgency, severity and certainty to send with, when not the template's (scheduled reminders).
+    public var cap: CAPClassification?
 
     public init(
         template: String, areas: [String], channels: Set<Channel> = [], variables: [String: TemplateValue] = [:],
         status: AlertStatus = .actual, kind: MessageKind = .alert, priority: Priority = .normal,
         references: String? = nil,
-        proposedBy: String, expiresAt: Date? = nil, state: String = MessageState.queued
+        proposedBy: String, expiresAt: Date? = nil, state: String = MessageState.queued,
+        cap: CAPClassification? = nil
     ) {
         self.template = template
         self.areas = areas
@@ -38,6 +41,7 @@ public struct CompositionRequest: Sendable {
         self.proposedBy = proposedBy
         self.expiresAt = expiresAt
         self.state = state
+        self.cap = cap
     }
 }
 
