@@ -10,11 +10,12 @@ import Testing
         #expect(
             try outbox.appliedMigrations() == [
                 "v1-outbox", "v2-subscribers", "v3-schedule-slots", "v4-drop-subscribers-area-index",
+                "v6-schedule-sightings", "v7-message-cap-classification",
             ])
         #expect(try outbox.integrityCheck() == "ok")
         // Reopening applies nothing twice.
         let again = try SQLiteOutbox(path: folder.databasePath)
-        #expect(try again.appliedMigrations().count == 4)
+        #expect(try again.appliedMigrations().count == 6)
     }
 
     @Test func fileAndCompanionsAreOwnerOnly() throws {
