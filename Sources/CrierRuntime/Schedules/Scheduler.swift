@@ -98,18 +98,21 @@ public final class Scheduler: Sendable {
     /// Records that this pass sees `schedule` (once per run, and again when it changes between
     /// enabled and disabled) and returns since when it has been enabled, nil when it is disabled.
     ///
-    /// When its enabled time begins now, a one-off whose time has passed is recorded as
-    /// `passedBeforeEnabled` and logged: it will never fire, and the operator should know.
+    /// A one-off whose time had passed before then is recorded as `passedBeforeEnabled` and logged
+    /// (once: the slot record is unique): it will never fire, and the operator should know.
     private func see(_ schedule: Schedule, now: Date, report: inout SchedulerTick) throws -> Date? {
         if let known = sightings.withLock({ $0[schedule.id] }), (known.enabledSince != nil) == schedule.enabled {
             return known.enabledSince
         }
-        let (sighting, enabledNow) = try system.outbox.sightSchedule(schedule.id, enabled: schedule.enabled, at: now)
-        sightings.withLock { $0[schedule.id] = sighting }
+        let sighting = try system.outbox.sightSchedule(schedule.id, enabled: schedule.enabled, at: now).sighting
         handledThrough.withLock { $0[schedule.id] = nil }
-        guard enabledNow, let since = sighting.enabledSince,
+        guard let since = sighting.enabledSince,
             let slot = schedule.timetable.oneOffSlot(in: schedule.timeZone), slot.instant < since
-        else { return sighting.enabledSince }
+        else {
+            sightings.withLock { $0[schedule.id] = sighting }
+            return sighting.enabledSince
+        }
+        // Remembered only once recorded: if this throws, the next pass looks again.
         if try system.outbox.recordSlot(
             scheduleID: schedule.id, slotKey: slot.key, outcome: .passedBeforeEnabled, at: now, message: nil,
             renditions: [], deliveries: [NewDelivery]())
@@ -119,6 +122,7 @@ public final class Scheduler: Sendable {
                 "one-off schedule not sent: its time had passed before crier saw it enabled",
                 metadata: ["schedule": "\(schedule.id)", "slot": "\(slot.key)", "file": "\(schedule.file)"])
         }
+        sightings.withLock { $0[schedule.id] = sighting }
         return sighting.enabledSince
     }
 
