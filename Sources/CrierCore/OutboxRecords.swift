@@ -38,12 +38,14 @@ public struct MessageRecord: Sendable, Equatable, Codable {
     public var variablesJSON: String
     /// When it was released to its recipients and the public; nil while held, and for ever if it never was.
     public var releasedAt: Date?
+    /// The CAP urgency, severity and certainty it was sent with, when not its template's (nil: the template's).
+    public var cap: CAPClassification?
 
     public init(
         id: String, kind: MessageKind = .alert, status: AlertStatus = .actual, template: String,
         topic: String, areas: [String], priority: Priority, state: MessageState = .queued, headline: String,
         references: String? = nil, proposedBy: String, createdAt: Date, expiresAt: Date? = nil,
-        variablesJSON: String = "{}", releasedAt: Date? = nil
+        variablesJSON: String = "{}", releasedAt: Date? = nil, cap: CAPClassification? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -60,6 +62,7 @@ public struct MessageRecord: Sendable, Equatable, Codable {
         self.expiresAt = expiresAt
         self.variablesJSON = variablesJSON
         self.releasedAt = releasedAt ?? (state == .queued ? createdAt : nil)
+        self.cap = cap
     }
 }
 

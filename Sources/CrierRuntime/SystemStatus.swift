@@ -52,6 +52,8 @@ public struct SystemStatus: Sendable, Encodable {
     public var missedSlots: [MissedSlot] = []
     /// How many slots have been recorded missed in all.
     public var missedSlotCount = 0
+    /// One-off schedules whose time had passed when crier first saw them enabled: never sent.
+    public var notSentOneOffs: [MissedSlot] = []
     /// Schedule files that are invalid (and so do not fire), one line each.
     public var scheduleProblems: [String] = []
 
@@ -93,6 +95,10 @@ public struct SystemStatus: Sendable, Encodable {
             "missed slots: \(missedSlotCount)\(missedSlotCount > missedSlots.count ? " (latest \(missedSlots.count) shown)" : "")"
         )
         for missed in missedSlots { lines.append("  \(missed.slot)  \(missed.schedule)") }
+        if !notSentOneOffs.isEmpty {
+            lines.append("one-offs not sent (their time had passed when crier first saw them enabled):")
+            for slot in notSentOneOffs { lines.append("  \(slot.slot)  \(slot.schedule)") }
+        }
         if !scheduleProblems.isEmpty {
             lines.append("invalid schedules (not firing; see `crier schedules check`):")
             for problem in scheduleProblems { lines.append("  \(problem)") }

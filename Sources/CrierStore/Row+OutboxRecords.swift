@@ -50,7 +50,7 @@ extension SQLiteOutbox {
             throw OutboxStoreError.invalidValue(path: path, table: "messages", column: "areas", value: areasJSON)
         }
         let expires: Double? = row["expires_at"]
-        return MessageRecord(
+        var record = MessageRecord(
             id: row["id"],
             kind: try decode(MessageKind.self, row, "kind", table: "messages"),
             status: try decode(AlertStatus.self, row, "status", table: "messages"),
@@ -66,6 +66,8 @@ extension SQLiteOutbox {
             expiresAt: expires.map(Date.init(unixSeconds:)),
             variablesJSON: row["variables"],
             releasedAt: (row["released_at"] as Double?).map(Date.init(unixSeconds:)))
+        record.cap = capClassification(row)
+        return record
     }
 
     func rendition(_ row: Row) throws -> Rendition {

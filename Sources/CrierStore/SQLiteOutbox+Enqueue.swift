@@ -44,6 +44,7 @@ extension SQLiteOutbox {
                 message.proposedBy, message.createdAt.unixSeconds, message.expiresAt?.unixSeconds,
                 message.variablesJSON, message.releasedAt?.unixSeconds,
             ])
+        try insertCAPClassification(db, of: message)
         for rendition in renditions {
             try db.execute(
                 sql: """

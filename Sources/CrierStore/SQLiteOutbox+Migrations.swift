@@ -11,6 +11,8 @@ extension SQLiteOutbox {
         migrator.registerMigration("v3-schedule-slots", migrate: createSlots)
         migrator.registerMigration("v4-drop-subscribers-area-index", migrate: dropSubscribersAreaIndex)
         migrator.registerMigration("v5-message-lifecycle", migrate: typeMessageLifecycle)
+        migrator.registerMigration("v6-schedule-sightings", migrate: createScheduleSightings)
+        migrator.registerMigration("v7-message-cap-classification", migrate: addMessageCAPClassification)
         return migrator
     }
 
@@ -190,6 +192,39 @@ extension SQLiteOutbox {
                 CREATE INDEX messages_created ON messages(created_at);
                 CREATE INDEX messages_references ON messages("references") WHERE "references" IS NOT NULL;
                 ALTER TABLE deliveries ADD COLUMN in_reply_to TEXT;
+                """)
+    }
+
+    /// When crier first saw each schedule id, and since when it has been enabled: slots before
+    /// `enabled_since` are never fired nor recorded as missed (NULL while the schedule is disabled).
+    ///
+    /// Schedules that already have slot records count as seen, and enabled, since their first record,
+    /// so upgrading does not forget the slots missed while crier was down.
+    private static func createScheduleSightings(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE schedule_sightings (
+                    schedule_id TEXT PRIMARY KEY NOT NULL,
+                    first_seen_at REAL NOT NULL,
+                    enabled_since REAL CHECK (enabled_since IS NULL OR enabled_since >= first_seen_at),
+                    updated_at REAL NOT NULL
+                ) WITHOUT ROWID;
+                INSERT INTO schedule_sightings (schedule_id, first_seen_at, enabled_since, updated_at)
+                    SELECT schedule_id, MIN(fired_at), MIN(fired_at), MIN(fired_at) FROM slots GROUP BY schedule_id;
+                """)
+    }
+
+    /// The CAP urgency, severity and certainty a message was sent with when they are not its
+    /// template's (scheduled reminders); NULL means the template's.
+    private static func addMessageCAPClassification(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE messages ADD COLUMN cap_urgency TEXT
+                    CHECK (cap_urgency IN ('Immediate', 'Expected', 'Future', 'Past', 'Unknown'));
+                ALTER TABLE messages ADD COLUMN cap_severity TEXT
+                    CHECK (cap_severity IN ('Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown'));
+                ALTER TABLE messages ADD COLUMN cap_certainty TEXT
+                    CHECK (cap_certainty IN ('Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown'));
                 """)
     }
 }

@@ -14,6 +14,9 @@ public struct SlotOutcome: RawRepresentable, Sendable, Hashable, Codable, Custom
     public static let skippedNothingNew = SlotOutcome(rawValue: "skipped: nothing new")
     /// Composed but held (quiet hours, or awaiting approval).
     public static let held = SlotOutcome(rawValue: "held")
+    /// A one-off (`at`) whose time had already passed when crier first saw it enabled (new, or
+    /// enabled again): never sent, recorded so `status` shows it once rather than dropping it silently.
+    public static let passedBeforeEnabled = SlotOutcome(rawValue: "not sent: passed before enabled")
 
     public var description: String { rawValue }
 }

@@ -29,12 +29,16 @@ public struct RenderContext: Sendable, Hashable {
     public var references: String
     /// For an update: the names of the variables it corrects, so the note can say what changed.
     public var changes: [String]
+    /// The message's own CAP urgency, severity and certainty (a scheduled reminder's), for the
+    /// default webhook body; nil means the template's.
+    public var cap: CAPClassification?
 
     /// Creates a context; fields left out render as empty (and skip `{{#name}}` sections).
     public init(
         areas: [Area] = [], senderName: String = "", status: AlertStatus = .actual, kind: MessageKind = .alert,
         sent: Date, timeZone: TimeZone = TimeZone(identifier: "Europe/London") ?? .gmt, unsubscribeURL: String = "",
-        recipientName: String = "", alertID: String = "", references: String = "", changes: [String] = []
+        recipientName: String = "", alertID: String = "", references: String = "", changes: [String] = [],
+        cap: CAPClassification? = nil
     ) {
         self.changes = changes
         self.areas = areas
@@ -47,6 +51,7 @@ public struct RenderContext: Sendable, Hashable {
         self.recipientName = recipientName
         self.alertID = alertID
         self.references = references
+        self.cap = cap
     }
 
     /// `""` for real alerts, `"[TEST] "` or `"[EXERCISE] "` otherwise, so nobody mistakes a rehearsal for an alert.

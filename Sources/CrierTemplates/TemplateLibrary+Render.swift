@@ -63,6 +63,7 @@ extension TemplateLibrary {
         } else {
             var instruction: String?
             if case .text(let value) = variables["instruction"] { instruction = value }
+            let cap = metadata.cap.classified(as: context.cap)
             webhook = try DefaultWebhookBody(
                 template: id, topic: metadata.topic, title: metadata.title, headline: subject,
                 description: text.trimmingCharacters(in: .whitespacesAndNewlines), instruction: instruction,
@@ -70,9 +71,9 @@ extension TemplateLibrary {
                 status: context.status.rawValue.capitalized, msgType: context.kind.rawValue.capitalized,
                 id: context.alertID, references: context.references.isEmpty ? nil : context.references,
                 sender: context.senderName, sent: context.sentISO8601,
-                category: metadata.cap.category.rawValue, event: metadata.cap.event,
-                urgency: metadata.cap.urgency.rawValue, severity: metadata.cap.severity.rawValue,
-                certainty: metadata.cap.certainty.rawValue, responseType: metadata.cap.responseType.rawValue,
+                category: cap.category.rawValue, event: cap.event,
+                urgency: cap.urgency.rawValue, severity: cap.severity.rawValue,
+                certainty: cap.certainty.rawValue, responseType: cap.responseType.rawValue,
                 changed: context.kind == .update ? context.changes : nil
             ).encoded()
         }

@@ -22,6 +22,9 @@ struct ScheduleLoaderTests {
         ("cron-and-at", 4, "at", "either cron or at"),
         ("bad-quiet-hours", 4, "quiet_hours", "expected respect or ignore"),
         ("no-such-date", 3, "at", "no such date"),
+        ("bad-cap-urgency", 4, "cap.urgency", "\"Soon\" is not a CAP 1.2 urgency"),
+        ("bad-cap-certainty", 6, "cap.certainty", "\"Maybe\" is not a CAP 1.2 certainty"),
+        ("unknown-cap-key", 4, "cap.colour", "unknown key"),
     ]
 
     @Test("each invalid file is refused naming file, line and field", arguments: invalid)

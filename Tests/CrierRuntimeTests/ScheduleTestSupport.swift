@@ -18,7 +18,7 @@ enum ScheduleTestSupport {
     static let london = TimeZone(identifier: "Europe/London") ?? .current
 
     /// A configuration using the shipped templates and schedules, one public webhook endpoint.
-    static func configuration(misfireGrace: String = "1h") throws -> CrierConfiguration {
+    static func configuration(misfireGrace: String = "1h", format: String = "json") throws -> CrierConfiguration {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("crier-schedule-tests.yml")
         return try ConfigurationLoader.parse(
             """
@@ -26,7 +26,7 @@ enum ScheduleTestSupport {
             templates: \(root.appendingPathComponent("templates").path)
             schedules: \(root.appendingPathComponent("schedules").path)
             endpoints:
-              - { id: partner, kind: webhook, url: "https://partner.example.org/hook", areas: [city], topics: [all], format: json }
+              - { id: partner, kind: webhook, url: "https://partner.example.org/hook", areas: [city], topics: [all], format: \(format) }
             quiet_hours: { start: "21:00", end: "08:00" }
             misfire_grace: \(misfireGrace)
             """, file: file)
@@ -38,10 +38,13 @@ enum ScheduleTestSupport {
     }
 
     /// An installation on a fresh in-memory outbox, with its clock at `start`.
-    static func system(at start: Date, misfireGrace: String = "1h") throws -> (CrierSystem, ManualClock) {
+    static func system(
+        at start: Date, misfireGrace: String = "1h", format: String = "json"
+    ) throws -> (CrierSystem, ManualClock) {
         let clock = ManualClock(start)
         let system = CrierSystem(
-            configuration: try configuration(misfireGrace: misfireGrace), outbox: try SQLiteOutbox.inMemory(),
+            configuration: try configuration(misfireGrace: misfireGrace, format: format),
+            outbox: try SQLiteOutbox.inMemory(),
             clock: clock)
         return (system, clock)
     }

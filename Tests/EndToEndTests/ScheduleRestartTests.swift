@@ -13,7 +13,8 @@ struct ScheduleRestartTests {
     /// The built command line (`swift build --build-tests` builds it).
     static var binary: URL { TestPaths.repositoryRoot.appendingPathComponent(".build/debug/crier") }
 
-    /// An installation whose schedules all have one slot due ten minutes ago (inside the grace).
+    /// An installation whose schedules all have one slot due ten minutes ago (inside the grace), and
+    /// which crier first saw an hour ago (a one-off that had passed before crier saw it would not fire).
     static func makeInstallation() throws -> URL {
         let folder = try TestPaths.makeTemporaryDirectory(prefix: "crier-restart")
         let schedules = folder.appendingPathComponent("schedules")
@@ -39,6 +40,12 @@ struct ScheduleRestartTests {
             at: \(due)
             vars: { occasion: "rehearsal night \(index)" }
             """.write(to: schedules.appendingPathComponent("campaign-\(index).yml"), atomically: true, encoding: .utf8)
+        }
+        let variables = folder.appendingPathComponent("var")
+        try FileManager.default.createDirectory(at: variables, withIntermediateDirectories: true)
+        let outbox = try SQLiteOutbox(path: variables.appendingPathComponent("crier.sqlite").path)
+        for index in 0..<slotCount {
+            _ = try outbox.sightSchedule("campaign-\(index)", enabled: true, at: Date().addingTimeInterval(-3_600))
         }
         return config
     }

@@ -27,7 +27,7 @@ extension Composer {
         let profile = CAPProfile(
             sender: configuration.capSender, senderName: configuration.senderName, timeZone: configuration.timeZone)
         let input = CAPAlertInput(
-            message: message, parts: parts, cap: metadata.cap,
+            message: message, parts: parts, cap: metadata.cap.classified(as: message.cap),
             areas: CAPAlertInput.targetAreas(areaIDs, configured: configuration.areas),
             references: try references(of: message.references), profile: profile, instruction: instruction)
         do {

@@ -57,7 +57,7 @@ extension Composer {
             senderName: configuration.senderName, status: request.status, kind: request.kind, sent: now,
             timeZone: configuration.timeZone, unsubscribeURL: Personalisation.unsubscribeURLMarker,
             recipientName: Personalisation.recipientNameMarker, alertID: messageID,
-            references: request.references ?? "", changes: request.changes)
+            references: request.references ?? "", changes: request.changes, cap: request.cap)
         let requiredTopic = request.audience.requiredTopic(templateTopic: metadata.topic)
 
         var renditions: [Rendition] = []
@@ -142,7 +142,7 @@ extension Composer {
             id: messageID, kind: request.kind, status: request.status, template: metadata.id, topic: metadata.topic,
             areas: everywhere ? [Area.cityID] : areaIDs, priority: request.priority, state: request.state,
             headline: headline, references: request.references, proposedBy: request.proposedBy, createdAt: now,
-            expiresAt: request.expiresAt, variablesJSON: variablesJSON)
+            expiresAt: request.expiresAt, variablesJSON: variablesJSON, cap: request.cap)
         if extraLocales.contains(CAPRendition.locale)
             || endpoints.contains(where: { $0.kind == .webhook && $0.format == .cap })
         {

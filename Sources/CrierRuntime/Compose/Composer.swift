@@ -86,7 +86,7 @@ public final class Composer: Sendable {
             senderName: configuration.senderName, status: request.status, kind: request.kind, sent: system.clock.now(),
             timeZone: configuration.timeZone,
             unsubscribeURL: request.channels == [.webhook] ? "" : configuration.email?.unsubscribeURLPattern ?? "",
-            recipientName: "", alertID: plan.message.id)
+            recipientName: "", alertID: plan.message.id, cap: request.cap)
         do {
             let resolved = try library.resolvedLocale(template: request.template, requested: locale)
             return try library.render(

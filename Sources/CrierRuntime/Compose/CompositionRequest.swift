@@ -33,13 +33,15 @@ public struct CompositionRequest: Sendable {
         guard let local = localizedVariables[locale] else { return variables }
         return variables.merging(local) { _, localised in localised }
     }
+    /// The CAP urgency, severity and certainty to send with, when not the template's (scheduled reminders).
+    public var cap: CAPClassification?
 
     public init(
         template: String, areas: [String], channels: Set<Channel> = [], variables: [String: TemplateValue] = [:],
         status: AlertStatus = .actual, kind: MessageKind = .alert, priority: Priority = .normal,
         references: String? = nil,
         proposedBy: String, expiresAt: Date? = nil, state: MessageState = .queued,
-        audience: AudienceRule = .templateTopic, changes: [String] = []
+        audience: AudienceRule = .templateTopic, changes: [String] = [], cap: CAPClassification? = nil
     ) {
         self.audience = audience
         self.changes = changes
@@ -54,6 +56,7 @@ public struct CompositionRequest: Sendable {
         self.proposedBy = proposedBy
         self.expiresAt = expiresAt
         self.state = state
+        self.cap = cap
     }
 }
 

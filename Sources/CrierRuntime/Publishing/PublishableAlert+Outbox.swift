@@ -1,3 +1,4 @@
+import CrierCore
 public import CrierStore
 public import CrierTemplates
 public import Foundation
@@ -10,8 +11,8 @@ extension PublishableAlert {
         try outbox.publishableMessages(since: settings.windowStart(now: now)).map { stored in
             PublishableAlert(
                 message: stored.message, renditions: stored.renditions,
-                cap: templates.metadata(for: stored.message.template)?.cap
-                    ?? fallbackCAP(topic: stored.message.topic),
+                cap: (templates.metadata(for: stored.message.template)?.cap
+                    ?? fallbackCAP(topic: stored.message.topic)).classified(as: stored.message.cap),
                 instruction: instruction(fromVariablesJSON: stored.message.variablesJSON))
         }
     }

@@ -13,6 +13,9 @@ extension CrierSystem {
         status.missedSlots = missed.sorted { $0.firedAt < $1.firedAt }.suffix(SystemStatus.missedShown).map {
             SystemStatus.MissedSlot(schedule: $0.scheduleID, slot: $0.slotKey, recordedAt: $0.firedAt)
         }
+        status.notSentOneOffs = try outbox.slots(outcome: .passedBeforeEnabled).map {
+            SystemStatus.MissedSlot(schedule: $0.scheduleID, slot: $0.slotKey, recordedAt: $0.firedAt)
+        }
         let library: TemplateLibrary
         do {
             library = try Composer.loadLibrary(for: configuration)

@@ -46,6 +46,9 @@ public struct Schedule: Sendable {
     public var period: TimeInterval
     /// What the schedule is for, in the operator's words (optional).
     public var summary: String?
+    /// The CAP urgency, severity and certainty its messages carry (`cap:`); nil means a campaign's
+    /// reminder default (`CAPClassification.scheduledReminder`) or a bulletin's template values.
+    public var cap: CAPClassification?
 
     /// A schedule from its parts (the loader builds these from files; tests build them directly).
     public init(
@@ -53,7 +56,7 @@ public struct Schedule: Sendable {
         channels: Set<Channel> = [],
         variables: [String: TemplateValue] = [:], timetable: Timetable, timeZone: TimeZone,
         quietHours: QuietHoursPolicy = .respect, enabled: Bool = true, period: TimeInterval = 7 * 86_400,
-        summary: String? = nil
+        summary: String? = nil, cap: CAPClassification? = nil
     ) {
         self.id = id
         self.file = file
@@ -68,6 +71,7 @@ public struct Schedule: Sendable {
         self.enabled = enabled
         self.period = period
         self.summary = summary
+        self.cap = cap
     }
 
     /// `cron 0 9 * * MON` or `at 2026-10-10T10:00`, for listings.
@@ -76,6 +80,12 @@ public struct Schedule: Sendable {
         case .cron(let expression): "cron \(expression.source)"
         case .once(let time): "at \(time.description)"
         }
+    }
+
+    /// The CAP classification its messages are stored with: its own `cap:`, else for a campaign the
+    /// reminder default; nil (a bulletin without `cap:`) means the template's.
+    public var messageCAP: CAPClassification? {
+        cap ?? (kind == .campaign ? .scheduledReminder : nil)
     }
 
     /// Who asked for the messages it composes (`schedule:<id>`).

@@ -10,7 +10,7 @@ public enum ScheduleLoader {
     /// The keys a schedule file may hold.
     static let knownKeys = [
         "kind", "template", "areas", "channels", "vars", "cron", "at", "from", "until", "timezone", "quiet_hours",
-        "enabled", "period", "description",
+        "enabled", "period", "description", "cap",
     ]
 
     /// Loads every `.yml` file in `directory` (a missing folder is an empty catalog).
@@ -96,6 +96,7 @@ public enum ScheduleLoader {
 
         let variables = try readVariables(&root, kind: kind, metadata: metadata)
         let timetable = try readTimetable(&root)
+        let cap = try readCAP(&root, kind: kind, metadata: metadata)
 
         let zoneName = try root.string("timezone")
         var zone = configuration.timeZone
@@ -127,7 +128,7 @@ public enum ScheduleLoader {
         return Schedule(
             id: id, file: root.file, kind: kind, template: template, areas: areas, channels: channels,
             variables: variables, timetable: timetable, timeZone: zone, quietHours: quiet, enabled: enabled,
-            period: period, summary: summary)
+            period: period, summary: summary, cap: cap)
     }
 
     /// `vars`: each must be a declared text variable of the template, and every required one present.

@@ -1,3 +1,4 @@
+import CrierStore
 import CrierTemplates
 public import Foundation
 
@@ -105,15 +106,22 @@ extension SchedulePlanRow {
 
 extension Composer {
     /// Every firing of `schedules` in `from ..< to`, in order, with the audience each would reach now.
+    ///
+    /// As the scheduler does, it leaves out slots before the time a schedule was recorded as seen
+    /// enabled (`ScheduleSighting`); a schedule no scheduler has seen yet is planned from its timetable.
     public func plan(_ schedules: [Schedule], from: Date, to: Date) throws -> [SchedulePlanRow] {
         let planner = SchedulePlanner(configuration: system.configuration)
         let audience = try ScheduleAudience(system: system, library: library)
-        var byID: [String: (schedule: Schedule, recipients: Int)] = [:]
+        let sightings = try system.outbox.scheduleSightings()
+        var byID: [String: (schedule: Schedule, recipients: Int, start: Date)] = [:]
         for schedule in schedules where byID[schedule.id] == nil {
-            byID[schedule.id] = (schedule, try audience.recipients(of: schedule))
+            let start = sightings[schedule.id].map { $0.enabledSince ?? system.clock.now() } ?? .distantPast
+            byID[schedule.id] = (schedule, try audience.recipients(of: schedule), start)
         }
         return planner.plan(schedules, from: from, to: to).compactMap { firing in
-            guard let (schedule, recipients) = byID[firing.scheduleID] else { return nil }
+            guard let (schedule, recipients, start) = byID[firing.scheduleID], firing.slot.instant >= start else {
+                return nil
+            }
             return SchedulePlanRow(
                 schedule: schedule.id, localTime: firing.localTime, utcTime: firing.utcTime, slot: firing.slot.key,
                 template: schedule.template, areas: schedule.areas, recipients: recipients,

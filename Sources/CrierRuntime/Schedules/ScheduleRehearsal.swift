@@ -92,6 +92,7 @@ public enum ScheduleRehearsal {
             let handled =
                 tick.fired.map { ("fired", $0) } + tick.missed.map { ("missed", $0) }
                 + tick.skipped.map { ("skipped: nothing new", $0) }
+                + tick.passedBeforeEnabled.map { (SlotOutcome.passedBeforeEnabled.rawValue, $0) }
             for (outcome, entry) in handled {
                 report.slots.append((tick.now, outcome, entry))
                 progress(tick.now, outcome, entry)

@@ -7,11 +7,16 @@ import Synchronization
 
 /// Fires schedules: each (schedule, slot) exactly once, on the injected clock.
 ///
-/// Each pass looks at the slots that became due since the last pass (after a restart: since the
-/// schedule's last recorded slot), applies the misfire rule (the latest slot within
-/// `misfire_grace` fires, older ones are recorded missed) and writes each firing's slot record
-/// and message in one transaction, so a crash at any point neither loses a slot nor fires it twice.
-/// Time comes only from `system.clock`: tests drive a `ManualClock` and never sleep.
+/// Each pass first records which schedules it sees, enabled or not (`ScheduleSighting`): a slot whose
+/// time is before the schedule was first seen, or before it was last seen becoming enabled, never
+/// fires and is never recorded as missed (a schedule added at 07:40 with `10 7 * * *` first fires
+/// tomorrow). A one-off whose time had already passed then is recorded once as
+/// `passedBeforeEnabled` and logged, not sent. Then it looks at the slots that became due since the
+/// last pass (after a restart: since the schedule's last recorded slot), applies the misfire rule
+/// (the latest slot within `misfire_grace` fires, older ones are recorded missed) and writes each
+/// firing's slot record and message in one transaction, so a crash at any point neither loses a
+/// slot nor fires it twice. Time comes only from `system.clock`: tests drive a `ManualClock` and
+/// never sleep.
 public final class Scheduler: Sendable {
     public let composer: Composer
     public let catalog: ScheduleCatalog
@@ -19,6 +24,8 @@ public final class Scheduler: Sendable {
     private let logger: Logger
     /// Per schedule: every slot firing at or before this instant has been handled.
     private let handledThrough = Mutex<[String: Date]>([:])
+    /// Per schedule: what the outbox says of when it was seen, as of this scheduler's last look.
+    private let sightings = Mutex<[String: ScheduleSighting]>([:])
     private let stopping = Atomic<Bool>(false)
 
     /// A scheduler for the active schedules of `catalog`, composing with `composer`.
@@ -36,9 +43,22 @@ public final class Scheduler: Sendable {
     public func tick() -> SchedulerTick {
         let now = system.clock.now()
         var report = SchedulerTick(now: now)
-        for schedule in catalog.active {
+        var enabledSince: [String: Date] = [:]
+        for schedule in catalog.schedules {
             do {
-                try handle(schedule, now: now, report: &report)
+                enabledSince[schedule.id] = try see(schedule, now: now, report: &report)
+            } catch {
+                let reason = "\(error)"
+                report.failures[schedule.id] = reason
+                logger.error(
+                    "schedule could not be recorded as seen",
+                    metadata: ["schedule": "\(schedule.id)", "error": "\(reason)"])
+            }
+        }
+        for schedule in catalog.active {
+            guard let since = enabledSince[schedule.id] else { continue }
+            do {
+                try handle(schedule, enabledSince: since, now: now, report: &report)
                 handledThrough.withLock { $0[schedule.id] = now }
             } catch {
                 // Not marked handled: the next pass tries again, until the misfire grace runs out.
@@ -75,11 +95,42 @@ public final class Scheduler: Sendable {
         }
     }
 
-    /// The slots of `schedule` due by `now` and not yet handled, as the misfire rule sees them.
-    func due(_ schedule: Schedule, now: Date) throws -> [PlannedFiring] {
-        let grace = system.configuration.misfireGrace
+    /// Records that this pass sees `schedule` (once per run, and again when it changes between
+    /// enabled and disabled) and returns since when it has been enabled, nil when it is disabled.
+    ///
+    /// A one-off whose time had passed before then is recorded as `passedBeforeEnabled` and logged
+    /// (once: the slot record is unique): it will never fire, and the operator should know.
+    private func see(_ schedule: Schedule, now: Date, report: inout SchedulerTick) throws -> Date? {
+        if let known = sightings.withLock({ $0[schedule.id] }), (known.enabledSince != nil) == schedule.enabled {
+            return known.enabledSince
+        }
+        let sighting = try system.outbox.sightSchedule(schedule.id, enabled: schedule.enabled, at: now).sighting
+        handledThrough.withLock { $0[schedule.id] = nil }
+        guard let since = sighting.enabledSince,
+            let slot = schedule.timetable.oneOffSlot(in: schedule.timeZone), slot.instant < since
+        else {
+            sightings.withLock { $0[schedule.id] = sighting }
+            return sighting.enabledSince
+        }
+        // Remembered only once recorded: if this throws, the next pass looks again.
+        if try system.outbox.recordSlot(
+            scheduleID: schedule.id, slotKey: slot.key, outcome: .passedBeforeEnabled, at: now, message: nil,
+            renditions: [], deliveries: [NewDelivery]())
+        {
+            report.passedBeforeEnabled.append(.init(scheduleID: schedule.id, slotKey: slot.key, messageID: nil))
+            logger.warning(
+                "one-off schedule not sent: its time had passed before crier saw it enabled",
+                metadata: ["schedule": "\(schedule.id)", "slot": "\(slot.key)", "file": "\(schedule.file)"])
+        }
+        sightings.withLock { $0[schedule.id] = sighting }
+        return sighting.enabledSince
+    }
+
+    /// The slots of `schedule` due by `now` and not yet handled, as the misfire rule sees them:
+    /// never one whose own time is before `enabledSince` (when it was first seen, or last enabled).
+    func due(_ schedule: Schedule, enabledSince: Date, now: Date) throws -> [PlannedFiring] {
         let known = handledThrough.withLock { $0[schedule.id] }
-        let fireAfter: Date
+        var fireAfter: Date
         if let known {
             fireAfter = known
         } else if let last = try system.outbox.lastSlot(scheduleID: schedule.id),
@@ -89,14 +140,17 @@ public final class Scheduler: Sendable {
             // repeated hour's keys, and let the records say what is done.
             fireAfter = instant.addingTimeInterval(-3_600)
         } else {
-            // A new schedule: only the last grace counts, so its whole past is not recorded as missed.
-            fireAfter = now.addingTimeInterval(-max(grace, 0) - 1)
+            // Nothing recorded yet: every slot since it was seen enabled (a new schedule: none before now).
+            fireAfter = enabledSince.addingTimeInterval(-0.001)
         }
+        // Slots before the schedule was seen enabled are none of its business, fired or missed.
+        fireAfter = max(fireAfter, enabledSince.addingTimeInterval(-0.001))
         guard fireAfter < now else { return [] }
         let candidates = planner.allFirings(
             of: schedule, from: fireAfter.addingTimeInterval(0.001), to: now.addingTimeInterval(0.001))
         return try candidates.filter { firing in
-            try !keys(for: schedule, firing: firing).allSatisfy {
+            guard firing.slot.instant >= enabledSince else { return false }
+            return try !keys(for: schedule, firing: firing).allSatisfy {
                 try system.outbox.slotExists(scheduleID: schedule.id, slotKey: $0)
             }
         }
@@ -111,8 +165,8 @@ public final class Scheduler: Sendable {
         schedule.areas.contains(Area.cityID) ? system.configuration.areas.map(\.id) : schedule.areas
     }
 
-    private func handle(_ schedule: Schedule, now: Date, report: inout SchedulerTick) throws {
-        let pending = try due(schedule, now: now)
+    private func handle(_ schedule: Schedule, enabledSince: Date, now: Date, report: inout SchedulerTick) throws {
+        let pending = try due(schedule, enabledSince: enabledSince, now: now)
         guard !pending.isEmpty else { return }
         let byKey = Dictionary(pending.map { ($0.slot.key, $0) }, uniquingKeysWith: { first, _ in first })
         let plan = MisfirePlan(due: pending.map(\.effectiveSlot), now: now, grace: system.configuration.misfireGrace)
@@ -141,7 +195,7 @@ public final class Scheduler: Sendable {
         let request = CompositionRequest(
             template: schedule.template, areas: schedule.areas, channels: schedule.channels,
             variables: schedule.variables,
-            priority: .normal, proposedBy: schedule.proposer)
+            priority: .normal, proposedBy: schedule.proposer, cap: schedule.messageCAP)
         if let message = try composer.compose(request, scheduleID: schedule.id, slotKey: key) {
             report.fired.append(.init(scheduleID: schedule.id, slotKey: key, messageID: message.id))
         }
@@ -167,7 +221,7 @@ public final class Scheduler: Sendable {
             }
             let request = CompositionRequest(
                 template: schedule.template, areas: [area], channels: schedule.channels, variables: variables,
-                priority: .normal, proposedBy: schedule.proposer)
+                priority: .normal, proposedBy: schedule.proposer, cap: schedule.messageCAP)
             if let message = try composer.compose(request, scheduleID: schedule.id, slotKey: key) {
                 report.fired.append(.init(scheduleID: schedule.id, slotKey: key, messageID: message.id))
             }

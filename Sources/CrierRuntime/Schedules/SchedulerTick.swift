@@ -20,6 +20,8 @@ public struct SchedulerTick: Sendable {
     public var missed: [Entry] = []
     /// Bulletin slots with nothing new to say.
     public var skipped: [Entry] = []
+    /// One-offs whose time had passed when the scheduler first saw them enabled: recorded, never sent.
+    public var passedBeforeEnabled: [Entry] = []
     /// Schedules that could not fire this pass, with why; they are tried again on the next pass.
     public var failures: [String: String] = [:]
 
