@@ -6,7 +6,8 @@ import Foundation
 struct ApproveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "approve",
-        abstract: "Release an alert awaiting approval (not one you proposed yourself)."
+        abstract: "Release an alert awaiting approval (not one you proposed yourself).",
+        discussion: waitExitStatusHelp
     )
 
     @OptionGroup var global: GlobalOptions
@@ -20,16 +21,21 @@ struct ApproveCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Deliver in this process and follow progress until everything is delivered or dead.")
     var wait = false
 
+    @Option(name: .long, help: "With --wait, stop following after this long (e.g. 10m) and exit 3.")
+    var timeout: String?
+
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
     func run() async throws {
         global.bootstrapLogging()
         let desk = try AlertDesk(system: try global.open())
+        let followFor = try followTimeout(timeout, wait: wait)
+        if wait { try desk.system.refuseUndeliverable(messageID: id) }
         let outcome = try desk.approve(id: id, operatorName: Operator.current(operatorName))
         if format == .text { print("alert \(id) approved: \(outcome.deliveries) deliveries released") }
-        let dead = wait ? try await follow(desk: desk, id: id, format: format) : 0
+        let end = wait ? try await follow(desk: desk, id: id, format: format, timeout: followFor) : nil
         if format == .json { try printJSON(outcome) }
-        try failIfDead(dead, id: id)
+        if let end { try exitAfterFollowing(end, id: id) }
     }
 }

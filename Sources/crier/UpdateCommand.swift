@@ -11,7 +11,8 @@ struct UpdateCommand: AsyncParsableCommand {
             The update uses the original's template and variables, with the ones given by --var \
             replaced, and references the original. An `actual` update waits for a second operator \
             like an alert.
-            """
+
+            """ + waitExitStatusHelp
     )
 
     @OptionGroup var global: GlobalOptions
@@ -28,20 +29,25 @@ struct UpdateCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Deliver in this process and follow progress until everything is delivered or dead.")
     var wait = false
 
+    @Option(name: .long, help: "With --wait, stop following after this long (e.g. 10m) and exit 3.")
+    var timeout: String?
+
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
     func run() async throws {
         global.bootstrapLogging()
         let desk = try AlertDesk(system: try global.open())
+        let followFor = try followTimeout(timeout, wait: wait)
+        if wait { try desk.system.refuseUndeliverable(messageID: id) }
         let outcome = try desk.update(
             id: id, variables: try VariableArguments.parse(variables), operatorName: Operator.current(operatorName))
         if format == .text {
             print(outcome.id)
             print("update \(outcome.id) of \(id) \(outcome.state): \(outcome.deliveries) deliveries")
         }
-        let dead = wait ? try await follow(desk: desk, id: outcome.id, format: format) : 0
+        let end = wait ? try await follow(desk: desk, id: outcome.id, format: format, timeout: followFor) : nil
         if format == .json { try printJSON(outcome) }
-        try failIfDead(dead, id: outcome.id)
+        if let end { try exitAfterFollowing(end, id: outcome.id) }
     }
 }
