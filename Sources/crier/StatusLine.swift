@@ -72,7 +72,8 @@ final class StatusLine: Sendable {
     /// Ends the progress display: the last line stays on the terminal, and the cursor moves below it.
     func finish() {
         state.withLock { state in
-            if state.drawn != nil { write("\n") }
+            // Drawn again, so whatever the terminal echoed over it (a ^C) is gone.
+            if let drawn = state.drawn { write("\r\u{1B}[2K" + drawn + "\n") }
             state.drawn = nil
             if let waiting = state.waiting { write(waiting + "\n") }
             state.waiting = nil
