@@ -21,13 +21,7 @@ extension CrierSystem {
 
         var secrets: [String: [String]] = [:]
         for endpoint in configuration.endpoints where endpoint.kind == .webhook {
-            secrets[endpoint.id] = try endpoint.secretEnvironmentVariables.map { name in
-                guard let value = environment[name], !value.isEmpty else {
-                    throw InputError(
-                        "endpoint \(endpoint.id): environment variable \(name) (its signing secret) is not set")
-                }
-                return value
-            }
+            secrets[endpoint.id] = try signingSecrets(of: endpoint, environment: environment)
         }
         let webhookLimits = TransferLimits(
             connectTimeout: dispatch.connectTimeout, totalTimeout: dispatch.requestTimeout,
@@ -68,5 +62,16 @@ extension CrierSystem {
             }
         }
         return transports
+    }
+
+    /// The signing secrets of webhook `endpoint`, read from the variables it names; fails naming an unset one.
+    func signingSecrets(of endpoint: Endpoint, environment: [String: String]) throws -> [String] {
+        try endpoint.secretEnvironmentVariables.map { name in
+            guard let value = environment[name], !value.isEmpty else {
+                throw InputError(
+                    "endpoint \(endpoint.id): environment variable \(name) (its signing secret) is not set")
+            }
+            return value
+        }
     }
 }

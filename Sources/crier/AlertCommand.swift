@@ -14,7 +14,11 @@ struct AlertCommand: AsyncParsableCommand {
             for confirmation on a terminal (type the number of areas, or EXERCISE / TEST). Without a \
             terminal, --yes is required. An `actual` alert waits for a second operator's \
             `crier approve` when crier.yml says so (approvals: { actual: true }, the default).
-            """
+
+            With --wait, everything that could refuse the alert (a reached webhook endpoint's unset \
+            signing secret, unset SMTP credentials) is checked before it is committed.
+
+            """ + waitExitStatusHelp
     )
 
     @OptionGroup var global: GlobalOptions
@@ -51,6 +55,9 @@ struct AlertCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Deliver in this process and follow progress until everything is delivered or dead.")
     var wait = false
 
+    @Option(name: .long, help: "With --wait, stop following after this long (e.g. 10m) and exit 3.")
+    var timeout: String?
+
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
@@ -71,9 +78,12 @@ struct AlertCommand: AsyncParsableCommand {
             variables: try VariableArguments.parse(variables), status: status.status, expiresIn: expiresIn,
             operatorName: Operator.current(operatorName), audience: topic.map(AudienceRule.topic) ?? .everyone)
         let plan = try desk.plan(request)
-        let report = format == .json ? standardError : standardOutput
-        report(plan.textReport)
-        if !yes { try confirm(plan) }
+        let followFor = try followTimeout(timeout, wait: wait)
+        if wait { try system.refuseUndeliverable(plan) }
+        // With --wait or JSON, standard output starts with the id (or is the JSON): the plan goes to stderr.
+        let toStandardError = format == .json || wait
+        (toStandardError ? standardError : standardOutput)(plan.textReport)
+        if !yes { try confirm(plan, prompt: toStandardError ? .standardError : .standardOutput) }
         let outcome = try desk.propose(request)
         for warning in outcome.warnings { standardError("crier: warning: \(warning)") }
         if format == .text {
@@ -83,16 +93,16 @@ struct AlertCommand: AsyncParsableCommand {
                 print("a second operator must release it: crier approve \(outcome.id)")
             }
         }
-        let dead = wait ? try await follow(desk: desk, id: outcome.id, format: format) : 0
+        let end = wait ? try await follow(desk: desk, id: outcome.id, format: format, timeout: followFor) : nil
         if format == .json {
             let progress = wait ? try desk.progress(id: outcome.id).channels : nil
             try printJSON(AlertCommandResult(plan: plan, outcome: outcome, progress: progress))
         }
-        try failIfDead(dead, id: outcome.id)
+        if let end { try exitAfterFollowing(end, id: outcome.id) }
     }
 
     /// Asks the operator to type the confirmation word; refuses when nobody is at a terminal.
-    private func confirm(_ plan: AlertPlan) throws {
+    private func confirm(_ plan: AlertPlan, prompt: FileHandle) throws {
         guard isatty(0) != 0 else {
             throw CommandFailure(
                 message: "not a terminal, so nobody can confirm: nothing was queued (add --yes in scripts)",
@@ -101,7 +111,7 @@ struct AlertCommand: AsyncParsableCommand {
         let what =
             plan.preview.status == "actual"
             ? "the number of areas (\(plan.confirmationWord))" : "the word \(plan.confirmationWord)"
-        FileHandle.standardOutput.write(Data("Type \(what) to confirm: ".utf8))
+        prompt.write(Data("Type \(what) to confirm: ".utf8))
         let answer = readLine()?.trimmingCharacters(in: .whitespaces) ?? ""
         guard answer == plan.confirmationWord else {
             throw CommandFailure(message: "not confirmed (\"\(answer)\"): nothing was queued", isBadInput: true)
@@ -156,70 +166,3 @@ func standardOutput(_ text: String) { print(text) }
 
 /// Prints to standard error.
 func standardError(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
-
-/// Delivers in this process (beside any running daemon: leases keep them apart) until alert `id`
-/// has nothing left to send; shows progress, and returns how many deliveries are dead.
-func follow(desk: AlertDesk, id: String, format: OutputFormat) async throws -> Int {
-    let say = format == .json ? standardError : standardOutput
-    let first = try desk.progress(id: id)
-    if first.state == AlertPhase.awaitingApproval.rawValue {
-        say("alert \(id) is awaiting approval: nothing is sent until a second operator runs `crier approve \(id)`")
-        return 0
-    }
-    let dispatcher = try desk.system.makeDispatcher(logger: Logger(label: "crier.dispatch"))
-    let signals = SignalWatcher(signals: [SIGTERM, SIGINT]) { _ in dispatcher.requestStop() }
-    defer { signals.cancel() }
-    let delivering = Task { try await dispatcher.run() }
-    let bar = isatty(format == .json ? 2 : 1) != 0
-    var last = ""
-    var progress = first
-    while true {
-        progress = try desk.progress(id: id)
-        let line = progress.line(bar: bar)
-        if line != last {
-            if bar {
-                let text = "\r\u{1B}[2K" + line
-                if format == .json {
-                    FileHandle.standardError.write(Data(text.utf8))
-                } else {
-                    FileHandle.standardOutput.write(Data(text.utf8))
-                }
-            } else {
-                say(line)
-            }
-            last = line
-        }
-        if progress.isSettled || dispatcher.isStopping { break }
-        try await Task.sleep(for: .milliseconds(bar ? 100 : 250))
-    }
-    dispatcher.requestStop()
-    _ = try await delivering.value
-    if bar { say("") }
-    say("alert \(id): \(progress.state)")
-    return progress.dead
-}
-
-/// Ends the command with exit 1 when `--wait` saw deliveries fail for good.
-func failIfDead(_ dead: Int, id: String) throws {
-    if dead > 0 {
-        throw CommandFailure(
-            message: "alert \(id): \(dead) deliveries failed for good (see `crier alerts show \(id)`)",
-            isBadInput: false)
-    }
-}
-
-extension AlertProgress {
-    /// One line: a bar per channel on a terminal, plain counts otherwise.
-    func line(bar: Bool) -> String {
-        let parts = channels.map { counts -> String in
-            let live = counts.delivered + counts.pending + counts.dead
-            let summary = "\(counts.delivered) delivered, \(counts.pending) pending, \(counts.dead) failed"
-            guard bar, live > 0 else { return "\(counts.channel): \(summary)" }
-            let width = 20
-            let done = (counts.delivered + counts.dead) * width / live
-            return
-                "\(counts.channel) [\(String(repeating: "#", count: done))\(String(repeating: ".", count: width - done))] \(summary)"
-        }
-        return parts.isEmpty ? "no deliveries" : parts.joined(separator: " | ")
-    }
-}

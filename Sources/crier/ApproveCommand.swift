@@ -10,7 +10,8 @@ struct ApproveCommand: AsyncParsableCommand {
         discussion: """
             Prints the alert as it will be sent (subject, text, languages, variables and audience), \
             then on a terminal asks you to type APPROVE. Without a terminal, --yes is required.
-            """
+
+            """ + waitExitStatusHelp
     )
 
     @OptionGroup var global: GlobalOptions
@@ -27,6 +28,9 @@ struct ApproveCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Deliver in this process and follow progress until everything is delivered or dead.")
     var wait = false
 
+    @Option(name: .long, help: "With --wait, stop following after this long (e.g. 10m) and exit 3.")
+    var timeout: String?
+
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
@@ -34,6 +38,8 @@ struct ApproveCommand: AsyncParsableCommand {
         global.bootstrapLogging()
         let system = try global.open()
         let desk = try AlertDesk(system: system)
+        let followFor = try followTimeout(timeout, wait: wait)
+        if wait { try desk.system.refuseUndeliverable(messageID: id) }
         let review = try desk.show(id: id)
         let report = format == .json ? standardError : standardOutput
         report(review.text(zone: system.configuration.timeZone))
@@ -41,9 +47,9 @@ struct ApproveCommand: AsyncParsableCommand {
         let outcome = try desk.approve(id: id, operatorName: Operator.current(operatorName))
         if format == .text { print("alert \(id) approved: \(outcome.deliveries) deliveries released") }
         for warning in outcome.warnings { standardError("crier: warning: \(warning)") }
-        let dead = wait ? try await follow(desk: desk, id: id, format: format) : 0
+        let end = wait ? try await follow(desk: desk, id: id, format: format, timeout: followFor) : nil
         if format == .json { try printJSON(outcome) }
-        try failIfDead(dead, id: id)
+        if let end { try exitAfterFollowing(end, id: id) }
     }
 }
 

@@ -10,8 +10,10 @@ struct CancelCommand: AsyncParsableCommand {
         discussion: """
             The notice uses the built-in alert-cancelled template, quotes the original headline and \
             the reason, and is urgent (ahead of all other work). Webhook payloads say msgType Cancel \
-            and reference the original id.
-            """
+            and reference the original id. Cancelling is never refused for want of a transport here: \
+            with --wait, a notice this process cannot deliver exits 3.
+
+            """ + waitExitStatusHelp
     )
 
     @OptionGroup var global: GlobalOptions
@@ -28,12 +30,16 @@ struct CancelCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Deliver the notice in this process and follow it until delivered or dead.")
     var wait = false
 
+    @Option(name: .long, help: "With --wait, stop following after this long (e.g. 10m) and exit 3.")
+    var timeout: String?
+
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
     func run() async throws {
         global.bootstrapLogging()
         let desk = try AlertDesk(system: try global.open())
+        let followFor = try followTimeout(timeout, wait: wait)
         let outcome = try desk.cancel(id: id, operatorName: Operator.current(operatorName), reason: reason)
         if format == .text {
             print("alert \(id) cancelled: \(outcome.withdrawn) unsent deliveries withdrawn")
@@ -46,11 +52,11 @@ struct CancelCommand: AsyncParsableCommand {
             }
         }
         for warning in outcome.warnings { standardError("crier: warning: \(warning)") }
-        var dead = 0
+        var end: FollowEnd?
         if wait, let notice = outcome.notice, notice.deliveries > 0 {
-            dead = try await follow(desk: desk, id: notice.id, format: format)
+            end = try await follow(desk: desk, id: notice.id, format: format, timeout: followFor)
         }
         if format == .json { try printJSON(outcome) }
-        if let notice = outcome.notice { try failIfDead(dead, id: notice.id) }
+        if let end, let notice = outcome.notice { try exitAfterFollowing(end, id: notice.id) }
     }
 }

@@ -9,7 +9,9 @@ struct Crier: AsyncParsableCommand {
         commandName: "crier",
         abstract: "Compose public-safety advice from templates and deliver it to residents and partners.",
         discussion: """
-            Exit status: 0 success, 1 failure, 2 bad usage or bad input.
+            Exit status: 0 success, 1 failure, 2 bad usage or bad input (nothing was changed), 3 committed \
+            but not followed to the end (`--wait` interrupted, timed out, awaiting approval, or unable to \
+            deliver from this process: the alert is queued, do not send it again).
             The configuration file comes from --config, else $CRIER_CONFIG, else ./crier.yml.
             """,
         subcommands: [
@@ -38,6 +40,10 @@ struct Crier: AsyncParsableCommand {
         if let failure = error as? CommandFailure {
             FileHandle.standardError.write(Data("crier: \(failure.message)\n".utf8))
             Foundation.exit(failure.isBadInput ? 2 : 1)
+        }
+        if let notFollowed = error as? NotFollowed {
+            FileHandle.standardError.write(Data("crier: \(notFollowed.message)\n".utf8))
+            Foundation.exit(3)
         }
         if let problem = error as? ConfigurationError {
             FileHandle.standardError.write(Data("crier: \(problem)\n".utf8))

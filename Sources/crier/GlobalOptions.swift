@@ -17,13 +17,12 @@ struct GlobalOptions: ParsableArguments {
         return URL(fileURLWithPath: path)
     }
 
-    /// Sets up logging to standard error; only the command line does this.
+    /// Sets up logging to standard error, through the writer that also draws `--wait` progress;
+    /// only the command line does this.
     func bootstrapLogging() {
         let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+            StatusLineLogHandler(label: label, output: .shared, logLevel: level)
         }
     }
 

@@ -12,7 +12,8 @@ struct UpdateCommand: AsyncParsableCommand {
             replaced, and references the original. It prints the alert as sent and each corrected \
             value, then on a terminal asks you to type UPDATE (--yes for scripts). An `actual` update \
             waits for a second operator like an alert.
-            """
+
+            """ + waitExitStatusHelp
     )
 
     @OptionGroup var global: GlobalOptions
@@ -32,6 +33,9 @@ struct UpdateCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Deliver in this process and follow progress until everything is delivered or dead.")
     var wait = false
 
+    @Option(name: .long, help: "With --wait, stop following after this long (e.g. 10m) and exit 3.")
+    var timeout: String?
+
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
@@ -39,6 +43,8 @@ struct UpdateCommand: AsyncParsableCommand {
         global.bootstrapLogging()
         let system = try global.open()
         let desk = try AlertDesk(system: system)
+        let followFor = try followTimeout(timeout, wait: wait)
+        if wait { try desk.system.refuseUndeliverable(messageID: id) }
         let corrections = try VariableArguments.parse(variables)
         let review = try desk.show(id: id)
         let report = format == .json ? standardError : standardOutput
@@ -55,8 +61,8 @@ struct UpdateCommand: AsyncParsableCommand {
             print(outcome.id)
             print("update \(outcome.id) of \(id) \(outcome.state): \(outcome.deliveries) deliveries")
         }
-        let dead = wait ? try await follow(desk: desk, id: outcome.id, format: format) : 0
+        let end = wait ? try await follow(desk: desk, id: outcome.id, format: format, timeout: followFor) : nil
         if format == .json { try printJSON(outcome) }
-        try failIfDead(dead, id: outcome.id)
+        if let end { try exitAfterFollowing(end, id: outcome.id) }
     }
 }

@@ -10,10 +10,22 @@ final class AlertInstallation {
     let crier: CrierProcess
 
     /// East NPA has `residents` people plus one test recipient; email goes at `emailRate` per second.
-    init(residents: Int = 10, emailRate: Double = 200) async throws {
+    /// `endpoints` (YAML flow mappings, given the webhook receiver) replace the default partner and
+    /// test-hook webhooks, `email`
+    /// adds lines to the email section, and `environment` is what every `crier` run gets.
+    init(
+        residents: Int = 10, emailRate: Double = 200, endpoints: ((WebhookTestServer) -> [String])? = nil,
+        email: [String] = [],
+        retry: String = "[1s, 1s]", environment: [String: String] = [:]
+    ) async throws {
         directory = try TestPaths.makeTemporaryDirectory(prefix: "crier-e2e-alerts")
         smtp = try await SMTPTestServer()
         webhooks = try await WebhookTestServer()
+        let hooks =
+            endpoints?(webhooks) ?? [
+                #"{ id: partner, kind: webhook, url: "\#(webhooks.url("/ok/partner"))", areas: [city], topics: [all] }"#,
+                #"{ id: test-hook, kind: webhook, url: "\#(webhooks.url("/ok/test-hook"))", areas: [east], topics: [all], test: true }"#,
+            ]
         let yaml = """
             timezone: Europe/London
             database: crier.sqlite
@@ -26,16 +38,15 @@ final class AlertInstallation {
               max_connections: 1
               rate_per_second: \(emailRate)
               unsubscribe_url: "https://example.org/unsubscribe/{token}"
-            endpoints:
-              - { id: partner, kind: webhook, url: "\(webhooks.url("/ok/partner"))", areas: [city], topics: [all] }
-              - { id: test-hook, kind: webhook, url: "\(webhooks.url("/ok/test-hook"))", areas: [east], topics: [all], test: true }
-            retry: { schedule: [1s, 1s] }
+            \(email.map { "  \($0)\n" }.joined())endpoints:
+            \(hooks.map { "  - \($0)" }.joined(separator: "\n"))
+            retry: { schedule: \(retry) }
             network: { allow_private: true }
             approvals: { actual: true }
             """
         let config = directory.appendingPathComponent("crier.yml")
         try yaml.write(to: config, atomically: true, encoding: .utf8)
-        crier = CrierProcess(config: config)
+        crier = CrierProcess(config: config, environment: environment)
         var csv = "email,name,area,topics,locale,test\n"
         for index in 0..<residents { csv += "resident\(index)@example.org,Resident \(index),east,all,en,false\n" }
         csv += "tester@example.org,Tess,east,all,en,true\ncentral@example.org,Cen,central,all,en,false\n"

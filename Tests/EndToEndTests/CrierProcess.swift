@@ -25,13 +25,15 @@ struct CrierProcess {
     static var binary: URL { TestPaths.repositoryRoot.appendingPathComponent(".build/debug/crier") }
 
     let config: URL
+    /// Variables added to this process's environment for every run.
+    var environment: [String: String] = [:]
 
     /// Starts `crier arguments...` as `operatorName`, with standard input not a terminal.
     func start(_ arguments: [String], operatorName: String = "alice") throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.merging(self.environment) { _, new in new }
         environment["CRIER_CONFIG"] = config.path
         environment["CRIER_OPERATOR"] = operatorName
         process.environment = environment
