@@ -108,6 +108,21 @@ struct AlertLifecycleChannelTests {
         #expect(try fixture.outbox.message(id: original.id)?.state == .superseded)
     }
 
+    @Test("an update shows in place on the page, marked once, with its time")
+    func updateInPlace() throws {
+        let fixture = try fixture()
+        let original = try fixture.desk.propose(fixture.request())
+        try fixture.deliver(route: "email", claim: 10, deliver: 10)
+        fixture.clock.advance(by: 600)
+        _ = try fixture.desk.update(
+            id: original.id, variables: ["instruction": "Call 999 if they are at your door."], operatorName: "bob")
+        let current = PublishSamples.currentSection(try text(fixture, "areas/east.html"))
+        #expect(current.contains("Update: Urgent: Fake couriers calling in Evington"))
+        #expect(!current.contains("Update: Update:"))
+        #expect(current.contains("Updated "))
+        #expect(current.contains("Call 999 if they are at your door."))
+    }
+
     @Test("the cancellation reaches a CAP endpoint as CAP and a Polish resident in Polish")
     func cancelInEachLanguage() throws {
         let fixture = try fixture()

@@ -1,6 +1,7 @@
 import CrierCore
 import CrierStore
 import CrierTemplates
+import CrierTestSupport
 import Foundation
 import Synchronization
 import Testing
@@ -75,54 +76,16 @@ enum PublishSamples {
         String(decoding: try Data(contentsOf: folder.appendingPathComponent(path)), as: UTF8.self)
     }
 
-    /// The OASIS CAP 1.2 schema from the shared test data beside the repository (`../shared/cap/`).
-    static var schema: URL {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let shared =
-            ProcessInfo.processInfo.environment["CRIER_SHARED_DIR"].map { URL(fileURLWithPath: $0) }
-            ?? repository.deletingLastPathComponent().appendingPathComponent("shared")
-        return shared.appendingPathComponent("cap/cap12.xsd")
-    }
-
-    /// Runs a command found on `PATH`, returning its exit status and combined output.
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
     /// The page's current-advice section alone.
     static func currentSection(_ page: String) -> String {
         let start = page.components(separatedBy: "id=\"current\"").dropFirst().first ?? ""
         return start.components(separatedBy: "</section>").first ?? ""
     }
 
-    /// feedparser's verdict on a feed file: bozo flag and entry ids.
+    /// feedparser's verdict on a feed file: bozo flag, entry ids, CAP links and its complaint.
     static func feedparser(_ file: URL) throws -> (bozo: Int, ids: [String], links: [String], output: String) {
-        let python = ProcessInfo.processInfo.environment["CRIER_PYTHON"] ?? "python3"
-        let script = """
-            import sys, json, feedparser
-            d = feedparser.parse(open(sys.argv[1], 'rb').read())
-            print(json.dumps({'bozo': int(d.bozo), 'reason': str(d.get('bozo_exception', '')),
-                'ids': [e.id for e in d.entries],
-                'links': [l.href for e in d.entries for l in e.links if l.get('type') == 'application/cap+xml']}))
-            """
-        let result = try run([python, "-c", script, file.path])
-        struct Summary: Decodable {
-            var bozo: Int
-            var ids: [String]
-            var links: [String]
-        }
-        let summary = try JSONDecoder().decode(Summary.self, from: Data(result.output.utf8))
-        return (summary.bozo, summary.ids, summary.links, result.output)
+        let feed = try PublishedFileChecks.feed(file)
+        return (feed.bozo, feed.ids, feed.links, feed.reason)
     }
 }
 
@@ -143,8 +106,8 @@ struct PublishTests {
             .sorted()
         #expect(caps == ["msg_a1.xml", "msg_b1.xml", "msg_c1.xml", "msg_u1.xml"])
         for name in caps {
-            let result = try PublishSamples.run([
-                "xmllint", "--noout", "--schema", PublishSamples.schema.path,
+            let result = try PublishedFileChecks.run([
+                "xmllint", "--noout", "--schema", PublishedFileChecks.capSchema.path,
                 folder.appendingPathComponent("cap/\(name)").path,
             ])
             #expect(result.status == 0, "\(name): \(result.output)")
@@ -201,7 +164,8 @@ struct PublishTests {
         let before = [PublishSamples.original, PublishSamples.update, PublishSamples.bulletin]
         _ = try publisher.publish(to: folder, alerts: before, now: now)
         let east = try PublishSamples.text(folder, "areas/east.html")
-        #expect(east.contains("<h3>Update: Update: callers now claim to be bank staff (en)</h3>"))
+        // An update is marked once: the page drops the subject's own "Update: ".
+        #expect(east.contains("<h3>Update: callers now claim to be bank staff (en)</h3>"))
         #expect(
             PublishPlan(alerts: before, settings: PublishSamples.settings, now: now).current(areaID: "east").count == 2)
 

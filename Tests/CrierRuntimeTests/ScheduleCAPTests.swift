@@ -1,6 +1,7 @@
 import CrierCore
 import CrierStore
 import CrierTemplates
+import CrierTestSupport
 import Foundation
 import Testing
 
@@ -37,7 +38,9 @@ struct ScheduleCAPTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("cap-\(UUID().uuidString).xml")
         try Data(xml.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        return try PublishSamples.run(["xmllint", "--noout", "--schema", PublishSamples.schema.path, file.path])
+        return try PublishedFileChecks.run([
+            "xmllint", "--noout", "--schema", PublishedFileChecks.capSchema.path, file.path,
+        ])
     }
 
     @Test("cap: defaults: a campaign's missing fields take the reminder's, a bulletin's its template's")

@@ -22,6 +22,7 @@ public enum PublishedFileChecks {
     public struct Feed: Decodable, Sendable {
         public var bozo: Int
         public var reason: String
+        public var ids: [String]
         public var titles: [String]
         public var links: [String]
     }
@@ -32,7 +33,7 @@ public enum PublishedFileChecks {
             import sys, json, feedparser
             d = feedparser.parse(open(sys.argv[1], 'rb').read())
             print(json.dumps({'bozo': int(d.bozo), 'reason': str(d.get('bozo_exception', '')),
-                'titles': [e.title for e in d.entries],
+                'ids': [e.id for e in d.entries], 'titles': [e.title for e in d.entries],
                 'links': [l.href for e in d.entries for l in e.links if l.get('type') == 'application/cap+xml']}))
             """
         let result = try run([TestPaths.python, "-c", script, file.path])
@@ -42,7 +43,8 @@ public enum PublishedFileChecks {
         return try JSONDecoder().decode(Feed.self, from: Data(result.output.utf8))
     }
 
-    private static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    /// Runs a command found on `PATH`, returning its exit status and combined output.
+    public static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments

@@ -153,13 +153,21 @@ public struct Publisher: Sendable {
                 reason: PublishableAlert.variable("reason", fromVariablesJSON: cancel.message.variablesJSON) ?? "")
         }
         let shown = thread.cancel?.message ?? latest
+        // The page marks an update itself; the subject's own "Update: " would say it twice.
+        var headline = info?.headline ?? latest.headline
+        if latest.kind == .update, headline.hasPrefix(Self.updateMarker) {
+            headline = String(headline.dropFirst(Self.updateMarker.count))
+        }
         return AreaPage.Advice(
-            headline: info?.headline ?? latest.headline, issued: thread.root.message.createdAt,
+            headline: headline, issued: thread.root.message.createdAt,
             updated: latest.kind == .update ? latest.createdAt : nil, isUpdate: latest.kind == .update,
             isExercise: thread.status == .exercise, summary: info?.description ?? "",
             instruction: info?.instruction ?? "", expires: latest.expiresAt, cancellation: cancellation,
             capHref: "\(prefix)cap/\(Self.fileName(shown.id)).xml")
     }
+
+    /// How an English update subject starts (after any status mark).
+    static let updateMarker = "Update: "
 
     /// A headline as pages and feeds show it: an exercise says so first, so it cannot be taken for a real alert.
     static func marked(_ headline: String, _ thread: AlertThread) -> String {
