@@ -20,9 +20,6 @@ public enum MessageState: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// True when no event can move the message any more.
     public var isTerminal: Bool { self == .rejected || self == .cancelled || self == .expired }
-
-    /// The words operators read (`awaiting approval`, `cancelled`, ...).
-    public var words: String { rawValue.replacingOccurrences(of: "_", with: " ") }
 }
 
 /// Something that happens to a message: what an operator, the scheduler or time does to it.
