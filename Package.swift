@@ -107,7 +107,8 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["CrierTestSupport", "CrierStore", "CrierCore"]
+            dependencies: ["CrierTestSupport", "CrierStore", "CrierCore"],
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -215,14 +215,21 @@ public struct AuditEntry: Sendable, Equatable, Codable {
     public var action: String
     public var subject: String
     public var detail: String
+    /// The operating-system account that wrote the entry (`uid=1000(alice)`, with `sudo_user=` under
+    /// sudo), beside the claimed `actor`; the store fills it in when nil.
+    public var osUser: String?
 
-    public init(id: Int64? = nil, at: Date, actor: String, action: String, subject: String, detail: String = "") {
+    public init(
+        id: Int64? = nil, at: Date, actor: String, action: String, subject: String, detail: String = "",
+        osUser: String? = nil
+    ) {
         self.id = id
         self.at = at
         self.actor = actor
         self.action = action
         self.subject = subject
         self.detail = detail
+        self.osUser = osUser
     }
 }
 

@@ -35,7 +35,9 @@ public struct EmailAddress: Sendable, Equatable {
         String(address[address.index(after: address.lastIndex(of: "@") ?? address.startIndex)...])
     }
 
-    /// Refuses anything but a plain ASCII `local@domain` without spaces, brackets or line breaks.
+    /// Refuses anything but a plain ASCII `local@domain` without spaces, brackets or line breaks,
+    /// within RFC 5321's limits (local part 64 bytes, domain 255, the whole path 254) and with a
+    /// domain made of letters, digits and inner hyphens in dot-separated labels of 1 to 63.
     public static func validate(address: String, field: String) throws(EmailMessageError) {
         // Byte checks on the UTF-8 view: this runs for every resident imported and every email sent.
         guard !address.isEmpty else { throw .empty(field) }
@@ -54,6 +56,41 @@ public struct EmailAddress: Sendable, Equatable {
         }
         guard ats == 1, lastAt > 0, lastAt < count - 1 else {
             throw .invalidAddress(field, "it needs exactly one @ with text either side")
+        }
+        guard count <= maxLength else { throw .invalidAddress(field, "it is longer than \(maxLength) characters") }
+        guard lastAt <= maxLocalPart else {
+            throw .invalidAddress(field, "the part before the @ is longer than \(maxLocalPart) characters")
+        }
+        try validate(domain: address.utf8.dropFirst(lastAt + 1), field: field)
+    }
+
+    /// RFC 5321 limits: the whole address (path), the part before the @.
+    public static let maxLength = 254
+    public static let maxLocalPart = 64
+
+    /// Dot-separated labels of 1 to 63 letters, digits and hyphens, not starting or ending with a hyphen.
+    private static func validate(domain: Substring.UTF8View, field: String) throws(EmailMessageError) {
+        var labelLength = 0
+        var previous: UInt8 = UInt8(ascii: ".")
+        for byte in domain {
+            if byte == UInt8(ascii: ".") {
+                guard labelLength > 0, previous != UInt8(ascii: "-") else {
+                    throw .invalidAddress(field, "the domain has an empty label or one ending in -")
+                }
+                labelLength = 0
+            } else {
+                let isLetterOrDigit =
+                    (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                guard isLetterOrDigit || (byte == UInt8(ascii: "-") && labelLength > 0) else {
+                    throw .invalidAddress(field, "the domain may hold only letters, digits, inner hyphens and dots")
+                }
+                labelLength += 1
+                guard labelLength <= 63 else { throw .invalidAddress(field, "a domain label is longer than 63") }
+            }
+            previous = byte
+        }
+        guard labelLength > 0, previous != UInt8(ascii: "-") else {
+            throw .invalidAddress(field, "the domain ends with a dot or a hyphen")
         }
     }
 

@@ -88,14 +88,10 @@ public struct EmailMessageBuilder: Sendable {
         return Data(lines.joined(separator: "\r\n").utf8)
     }
 
-    /// Refuses a header value containing CR, LF or another control character (except tab).
+    /// Refuses a header value holding a character `InputText` refuses (line breaks, controls, bidi overrides).
     public static func validateHeaderValue(_ value: String, field: String) throws(EmailMessageError) {
-        for scalar in value.unicodeScalars {
-            if scalar == "\r" || scalar == "\n" || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}" {
-                throw .lineBreak(field)
-            }
-            if scalar != "\t" && (scalar.value < 0x20 || scalar.value == 0x7f) { throw .controlCharacter(field) }
-        }
+        guard let problem = InputText.problem(in: value) else { return }
+        throw problem.isLineBreak ? .lineBreak(field) : .controlCharacter(field)
     }
 
     /// A deterministic boundary; `=_` can never occur in quoted-printable text.

@@ -21,12 +21,22 @@ public struct EmailMessageError: Error, Sendable, Equatable, CustomStringConvert
     /// True when the value was refused because it contains CR or LF (header injection).
     public var isLineBreak: Bool { problem == .lineBreak }
 
+    /// What is wrong, without naming the field (for messages that name it their own way).
+    public var reason: String {
+        switch problem {
+        case .lineBreak: "it contains a line break"
+        case .controlCharacter: "it contains a control character or a bidirectional override"
+        case .invalidAddress(let why): why
+        case .empty: "it is empty"
+        }
+    }
+
     public var description: String {
         switch problem {
         case .lineBreak:
             "\(field) contains a line break (CR or LF); refused to prevent header injection"
         case .controlCharacter:
-            "\(field) contains a control character; remove it"
+            "\(field) contains a control character or a bidirectional override; remove it"
         case .invalidAddress(let why):
             "\(field) is not a usable email address: \(why)"
         case .empty:

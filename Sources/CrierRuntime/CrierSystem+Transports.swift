@@ -64,12 +64,20 @@ extension CrierSystem {
         return transports
     }
 
-    /// The signing secrets of webhook `endpoint`, read from the variables it names; fails naming an unset one.
+    /// The signing secrets of webhook `endpoint`, read from the variables it names; fails naming the
+    /// endpoint and the variable of one that is unset or unusable (never printing the secret).
     func signingSecrets(of endpoint: Endpoint, environment: [String: String]) throws -> [String] {
         try endpoint.secretEnvironmentVariables.map { name in
             guard let value = environment[name], !value.isEmpty else {
                 throw InputError(
                     "endpoint \(endpoint.id): environment variable \(name) (its signing secret) is not set")
+            }
+            do {
+                _ = try WebhookSigner(secrets: [value])
+            } catch let error as WebhookSignerError {
+                throw InputError(
+                    "endpoint \(endpoint.id): environment variable \(name) (its signing secret) is unusable: "
+                        + error.reason)
             }
             return value
         }

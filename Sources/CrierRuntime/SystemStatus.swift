@@ -103,6 +103,7 @@ public struct SystemStatus: Sendable, Encodable {
             lines.append("invalid schedules (not firing; see `crier schedules check`):")
             for problem in scheduleProblems { lines.append("  \(problem)") }
         }
-        return lines.joined(separator: "\n")
+        // Ids, addresses and errors came from input: escape what could forge a line or drive the terminal.
+        return lines.map(InputText.terminalSafe).joined(separator: "\n")
     }
 }

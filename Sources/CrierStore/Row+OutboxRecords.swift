@@ -85,6 +85,6 @@ extension SQLiteOutbox {
     func auditEntry(_ row: Row) -> AuditEntry {
         AuditEntry(
             id: row["id"], at: Date(unixSeconds: row["at"]), actor: row["actor"], action: row["action"],
-            subject: row["subject"], detail: row["detail"])
+            subject: row["subject"], detail: row["detail"], osUser: row["os_user"])
     }
 }

@@ -20,7 +20,13 @@ extension SQLiteOutbox {
 
     func insertAudit(_ entry: AuditEntry, _ db: Database) throws {
         try db.execute(
-            sql: "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
-            arguments: [entry.at.unixSeconds, entry.actor, entry.action, entry.subject, entry.detail])
+            sql: "INSERT INTO audit_log (at, actor, action, subject, detail, os_user) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [
+                entry.at.unixSeconds, entry.actor, entry.action, entry.subject, entry.detail,
+                entry.osUser ?? Self.processUser,
+            ])
     }
+
+    /// This process's operating-system account, read once.
+    static let processUser = ProcessUser.current()
 }

@@ -13,6 +13,7 @@ extension SQLiteOutbox {
         migrator.registerMigration("v5-message-lifecycle", migrate: typeMessageLifecycle)
         migrator.registerMigration("v6-schedule-sightings", migrate: createScheduleSightings)
         migrator.registerMigration("v7-message-cap-classification", migrate: addMessageCAPClassification)
+        migrator.registerMigration("v10-input-audit-os-user", migrate: addAuditOSUser)
         return migrator
     }
 
@@ -226,5 +227,10 @@ extension SQLiteOutbox {
                 ALTER TABLE messages ADD COLUMN cap_certainty TEXT
                     CHECK (cap_certainty IN ('Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown'));
                 """)
+    }
+
+    /// The operating-system account beside each audit entry's claimed operator name (NULL for older rows).
+    private static func addAuditOSUser(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE audit_log ADD COLUMN os_user TEXT")
     }
 }

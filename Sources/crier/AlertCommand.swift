@@ -76,7 +76,7 @@ struct AlertCommand: AsyncParsableCommand {
         let request = AlertRequest(
             template: template, areas: area, channels: Set(channel.map(\.channel)),
             variables: try VariableArguments.parse(variables), status: status.status, expiresIn: expiresIn,
-            operatorName: Operator.current(operatorName), audience: topic.map(AudienceRule.topic) ?? .everyone)
+            operatorName: try Operator.current(operatorName), audience: topic.map(AudienceRule.topic) ?? .everyone)
         let plan = try desk.plan(request)
         let followFor = try followTimeout(timeout, wait: wait)
         if wait { try system.refuseUndeliverable(plan) }

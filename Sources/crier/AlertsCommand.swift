@@ -30,7 +30,7 @@ struct AlertsCommand: AsyncParsableCommand {
                 try printJSON(alerts)
             case .text:
                 if alerts.isEmpty { print("no alerts") }
-                for alert in alerts { print(alert.line) }
+                for alert in alerts { TerminalText.print(alert.line) }
             }
         }
     }
@@ -109,7 +109,7 @@ extension AlertReport {
             lines.append(
                 "  \(stamp(entry.at, zone))  \(entry.action)  by \(entry.actor)  \(entry.subject)  \(entry.detail)")
         }
-        return lines.joined(separator: "\n")
+        return lines.map(TerminalText.line).joined(separator: "\n")
     }
 }
 

@@ -44,7 +44,7 @@ struct ApproveCommand: AsyncParsableCommand {
         let report = format == .json ? standardError : standardOutput
         report(review.text(zone: system.configuration.timeZone))
         if !yes { try askToType("APPROVE", toDo: "approve") }
-        let outcome = try desk.approve(id: id, operatorName: Operator.current(operatorName))
+        let outcome = try desk.approve(id: id, operatorName: try Operator.current(operatorName))
         if format == .text { print("alert \(id) approved: \(outcome.deliveries) deliveries released") }
         for warning in outcome.warnings { standardError("crier: warning: \(warning)") }
         let end = wait ? try await follow(desk: desk, id: id, format: format, timeout: followFor) : nil

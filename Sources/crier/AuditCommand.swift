@@ -28,9 +28,12 @@ struct AuditCommand: AsyncParsableCommand {
         case .text:
             if entries.isEmpty { print("no audit entries") }
             for entry in entries {
+                let fields = [
+                    entry.actor + (entry.osUser.map { " [\($0)]" } ?? ""), entry.action, entry.subject, entry.detail,
+                ]
                 print(
-                    "\(stamp(entry.at, system.configuration.timeZone))\t\(entry.actor)\t\(entry.action)\t\(entry.subject)\t\(entry.detail)"
-                )
+                    ([stamp(entry.at, system.configuration.timeZone)] + fields.map(InputText.terminalSafe))
+                        .joined(separator: "\t"))
             }
         }
     }

@@ -38,19 +38,19 @@ struct Crier: AsyncParsableCommand {
     /// Prints `error` the way a user can act on it and exits with the documented status.
     static func exitReporting(_ error: any Error) -> Never {
         if let failure = error as? CommandFailure {
-            FileHandle.standardError.write(Data("crier: \(failure.message)\n".utf8))
+            report(failure.message)
             Foundation.exit(failure.isBadInput ? 2 : 1)
         }
         if let notFollowed = error as? NotFollowed {
-            FileHandle.standardError.write(Data("crier: \(notFollowed.message)\n".utf8))
+            report(notFollowed.message)
             Foundation.exit(3)
         }
         if let problem = error as? ConfigurationError {
-            FileHandle.standardError.write(Data("crier: \(problem)\n".utf8))
+            report("\(problem)")
             Foundation.exit(2)
         }
         if let problem = error as? InputError {
-            FileHandle.standardError.write(Data("crier: \(problem)\n".utf8))
+            report("\(problem)")
             Foundation.exit(2)
         }
         let code = exitCode(for: error)
@@ -61,8 +61,16 @@ struct Crier: AsyncParsableCommand {
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             Foundation.exit(2)
         }
-        FileHandle.standardError.write(Data("crier: \(String(describing: error))\n".utf8))
+        report(String(describing: error))
         Foundation.exit(1)
+    }
+
+    /// Writes `message` to standard error after `crier: `, each line's control characters escaped.
+    static func report(_ message: String) {
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map {
+            TerminalText.line(String($0))
+        }
+        FileHandle.standardError.write(Data("crier: \(lines.joined(separator: "\n"))\n".utf8))
     }
 }
 

@@ -33,7 +33,7 @@ struct DeliveriesCommand: AsyncParsableCommand {
                 try printJSON(rows)
             case .text:
                 if rows.isEmpty { print("no deliveries") }
-                for row in rows { print(row.line) }
+                for row in rows { TerminalText.print(row.line) }
             }
         }
     }
@@ -56,12 +56,13 @@ struct DeliveriesCommand: AsyncParsableCommand {
 
         func run() async throws {
             let system = try global.open()
+            let actor = try Operator.current(nil)
             let now = Date()
             if dead {
                 let count = try system.outbox.retryAllDead(now: now)
                 try system.outbox.appendAudit(
                     AuditEntry(
-                        at: now, actor: Operator.current(nil), action: "retry-dead", subject: "deliveries",
+                        at: now, actor: actor, action: "retry-dead", subject: "deliveries",
                         detail: "\(count) deliveries"))
                 print("\(count) dead deliveries queued again")
             } else if let id {
@@ -71,7 +72,7 @@ struct DeliveriesCommand: AsyncParsableCommand {
                         isBadInput: true)
                 }
                 try system.outbox.appendAudit(
-                    AuditEntry(at: now, actor: Operator.current(nil), action: "retry", subject: "delivery \(id)"))
+                    AuditEntry(at: now, actor: actor, action: "retry", subject: "delivery \(id)"))
                 print("delivery \(id) queued again")
             }
         }

@@ -45,7 +45,8 @@ struct PreviewCommand: AsyncParsableCommand {
         }
         let request = CompositionRequest(
             template: template, areas: area, channels: [channel == .email ? .email : .webhook],
-            variables: try VariableArguments.parse(variables), status: alertStatus, proposedBy: Operator.current(nil))
+            variables: try VariableArguments.parse(variables), status: alertStatus,
+            proposedBy: try Operator.current(nil))
         let composer = Composer(system: system, library: library)
         if channel == .cap {
             print(try composer.previewCAP(request))

@@ -25,7 +25,7 @@ struct RejectCommand: AsyncParsableCommand {
 
     func run() async throws {
         let desk = try AlertDesk(system: try global.open())
-        let outcome = try desk.reject(id: id, operatorName: Operator.current(operatorName), reason: reason)
+        let outcome = try desk.reject(id: id, operatorName: try Operator.current(operatorName), reason: reason)
         if format == .json { try printJSON(outcome) } else { print("alert \(id) rejected: nothing was sent") }
     }
 }

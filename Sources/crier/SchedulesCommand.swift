@@ -78,7 +78,10 @@ struct SchedulesCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("crier: \(problem)\n".utf8))
             }
             guard catalog.problems.isEmpty else {
-                throw CommandFailure(message: "\(catalog.problems.count) invalid schedule file(s)", isBadInput: true)
+                let files = Set(catalog.problems.map(\.file)).count
+                throw CommandFailure(
+                    message: "\(catalog.problems.count) problem(s) in \(files) invalid schedule file(s)",
+                    isBadInput: true)
             }
             print("\(catalog.schedules.count) schedules OK")
         }

@@ -35,12 +35,12 @@ struct SubscribersCommand: AsyncParsableCommand {
 
         func run() async throws {
             let system = try global.open()
-            let text = try SubscriberImport.readText(file: file)
+            let actor = try Operator.current(nil)
             let configuration = system.configuration
             let importer = SubscriberImporter(
                 outbox: system.outbox, areas: Set(configuration.areas.map(\.id)), topics: Set(configuration.topics))
             let now = system.clock.now()
-            let outcome = try importer.importCSV(text, file: file, skipInvalid: skipInvalid, now: now)
+            let outcome = try importer.importCSV(file: file, skipInvalid: skipInvalid, now: now)
             guard outcome.imported else {
                 let lines = outcome.problems.map { "\(file):\($0)" }.joined(separator: "\n")
                 throw InputError(
@@ -49,7 +49,7 @@ struct SubscribersCommand: AsyncParsableCommand {
             }
             try system.outbox.appendAudit(
                 AuditEntry(
-                    at: now, actor: Operator.current(nil), action: "subscribers-import", subject: file,
+                    at: now, actor: actor, action: "subscribers-import", subject: file,
                     detail: "\(outcome.inserted) new, \(outcome.updated) updated, \(outcome.problems.count) skipped"))
             switch format {
             case .json:
@@ -57,7 +57,7 @@ struct SubscribersCommand: AsyncParsableCommand {
                     ImportReport(inserted: outcome.inserted, updated: outcome.updated, skipped: outcome.problems))
             case .text:
                 print("imported \(outcome.inserted) new and updated \(outcome.updated) subscribers from \(file)")
-                for problem in outcome.problems { print("skipped \(file):\(problem)") }
+                for problem in outcome.problems { TerminalText.print("skipped \(file):\(problem)") }
             }
         }
     }
@@ -93,7 +93,7 @@ struct SubscribersCommand: AsyncParsableCommand {
                 if people.isEmpty { print("no subscribers") }
                 for person in people {
                     let flags = (person.isTest ? " test" : "") + (person.unsubscribedAt != nil ? " unsubscribed" : "")
-                    print(
+                    TerminalText.print(
                         "\(person.email)\t\(person.name)\t\(person.area)\t\(person.topics.joined(separator: ";"))\t\(person.locale)\(flags)"
                     )
                 }
@@ -151,12 +151,13 @@ struct SubscribersCommand: AsyncParsableCommand {
 
         func run() async throws {
             let system = try global.open()
+            let actor = try Operator.current(nil)
             let now = system.clock.now()
             guard try system.outbox.forgetSubscriber(email: email, now: now) else {
                 throw InputError("no subscriber \(email)")
             }
             try system.outbox.appendAudit(
-                AuditEntry(at: now, actor: Operator.current(nil), action: "subscribers-forget", subject: "a subscriber")
+                AuditEntry(at: now, actor: actor, action: "subscribers-forget", subject: "a subscriber")
             )
             do {
                 try system.outbox.truncateWriteAheadLog()

@@ -127,3 +127,32 @@ struct EmailMessageBuilderTests {
         #expect(EmailMessageBuilder.rfc5322Date(Sample.composedAt) == "Thu, 26 Nov 2026 12:00:00 +0000")
     }
 }
+
+@Suite("email addresses within RFC 5321")
+struct EmailAddressLimitTests {
+    static let label63 = String(repeating: "d", count: 63)
+
+    @Test(
+        "addresses",
+        arguments: [
+            ("ann@example.org", true), ("a.b-c+d@mail.example.co.uk", true), ("ops@localhost", true),
+            ("\(String(repeating: "a", count: 64))@example.org", true),
+            ("\(String(repeating: "a", count: 65))@example.org", false),
+            ("a@\(label63).\(label63).\(label63).\(String(repeating: "e", count: 61))", false),
+            ("a@\(String(repeating: "d", count: 64)).org", false), ("a@b@example.org", false),
+            ("x@example.org, z@example.net", false), ("a@-example.org", false), ("a@example-.org", false),
+            ("a@example..org", false), ("a@example.org.", false), ("a@.example.org", false),
+            ("a@exa_mple.org", false), ("a@example.org\u{2028}", false),
+        ])
+    func limits(_ address: String, _ valid: Bool) {
+        let accepted = (try? EmailAddress.validate(address: address, field: "To")) != nil
+        #expect(accepted == valid)
+    }
+
+    @Test("header values are checked by the one rule: line separators, C1 controls and bidi overrides")
+    func headerRule() {
+        for bad in ["a\u{2028}b", "a\u{85}b", "a\u{9B}b", "a\u{202E}b", "a\u{1B}b", "a\u{7F}b"] {
+            #expect(throws: EmailMessageError.self) { try EmailMessageBuilder.validateHeaderValue(bad, field: "X") }
+        }
+    }
+}

@@ -24,7 +24,12 @@ struct WebhookSignerTests {
         #expect(parts[1] == (try WebhookSigner(secrets: [new])).signature(id: "msg_1", timestamp: 1, body: body))
     }
 
-    @Test("unusable secrets are refused with a message", arguments: [[], ["whsec_"], ["whsec_not base64!"]])
+    @Test(
+        "unusable secrets are refused with a message",
+        arguments: [
+            [], ["whsec_"], ["whsec_not base64!"], ["whsec_" + Data(repeating: 1, count: 16).base64EncodedString()],
+            ["whsec_" + Data(repeating: 1, count: 65).base64EncodedString()],
+        ])
     func invalid(secrets: [String]) {
         #expect(throws: WebhookSignerError.self) { _ = try WebhookSigner(secrets: secrets) }
     }

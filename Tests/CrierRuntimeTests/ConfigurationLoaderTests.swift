@@ -27,7 +27,7 @@ struct ConfigurationLoaderTests {
         BadCase(file: "credentials-in-url.yml", line: 4, key: "endpoints[0].url", mentions: "credentials"),
         BadCase(file: "bad-timezone.yml", line: 1, key: "timezone", mentions: "Europe/Londres"),
         BadCase(file: "bad-duration.yml", line: 2, key: "retry.schedule", mentions: "\"soon\""),
-        BadCase(file: "header-injection.yml", line: 2, key: "endpoints[0].address", mentions: "single line"),
+        BadCase(file: "header-injection.yml", line: 2, key: "endpoints[0].address", mentions: "line break"),
         BadCase(file: "unknown-kind.yml", line: 2, key: "endpoints[0].kind", mentions: "pigeon"),
         BadCase(file: "not-yaml.yml", line: nil, key: nil, mentions: "not valid YAML"),
     ]

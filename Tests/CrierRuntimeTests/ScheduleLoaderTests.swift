@@ -47,8 +47,26 @@ struct ScheduleLoaderTests {
             directory: ScheduleTestSupport.fixtures, configuration: configuration,
             library: try ScheduleTestSupport.library())
         #expect(catalog.schedules.isEmpty)
-        #expect(catalog.problems.count == Self.invalid.count)
+        #expect(Set(catalog.problems.map(\.file)).count == Self.invalid.count)
         #expect(catalog.problems.allSatisfy { $0.file.hasPrefix("schedules/") })
+    }
+
+    @Test("a misspelt key is reported first, on its own line, and every other problem of the file too")
+    func everyProblemOfAFile() throws {
+        let text = """
+            template: courier-fraud
+            areas: [north]
+            shedule: "0 11 * * *"
+            quiet_hours: sometimes
+            vars: { pretend_to_be: police }
+            """
+        let checked = try ScheduleLoader.problems(
+            text, file: "schedules/typo.yml", configuration: try ScheduleTestSupport.configuration(),
+            library: try ScheduleTestSupport.library())
+        #expect(checked.schedule == nil)
+        #expect(checked.problems.map(\.key) == ["shedule", "areas", "cron", "quiet_hours"], "\(checked.problems)")
+        #expect(checked.problems.first?.line == 3)
+        #expect(checked.problems.first?.message.hasPrefix("unknown key") == true)
     }
 
     @Test("every shipped schedule passes the check")

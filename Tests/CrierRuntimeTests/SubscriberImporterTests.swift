@@ -82,7 +82,11 @@ struct SubscriberImporterTests {
                 + Array(",east,all,pl\n".utf8)
         )
         .write(to: file)
-        let error = try #require(throws: InputError.self) { try SubscriberImport.readText(file: file.path) }
+        let installation = try TestInstallation()
+        let error = try #require(throws: InputError.self) {
+            try Self.importer(installation).importCSV(file: file.path, skipInvalid: false, now: Date())
+        }
         #expect(error.message == "\(file.path):3: not UTF-8 text (save the file as CSV UTF-8)")
+        #expect(try installation.system.outbox.subscribers(area: nil).isEmpty)
     }
 }

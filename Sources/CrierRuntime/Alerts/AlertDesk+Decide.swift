@@ -16,7 +16,9 @@ extension AlertDesk {
             try audit("expire", id, by: operatorName, at: now, "not approved before it expired; nothing was sent")
             try refuseExpired(message, action: "approved", now: now)
         }
-        guard message.proposedBy.caseInsensitiveCompare(operatorName) != .orderedSame else {
+        let proposer = (try? Operator.normalise(message.proposedBy, source: "proposer")) ?? message.proposedBy
+        let approver = (try? Operator.normalise(operatorName, source: "--operator")) ?? operatorName
+        guard proposer != approver, message.proposedBy.caseInsensitiveCompare(operatorName) != .orderedSame else {
             throw InputError(
                 "\(operatorName) proposed alert \(id) and cannot also approve it: a second operator must "
                     + "run `crier approve \(id)` (two-person rule)")

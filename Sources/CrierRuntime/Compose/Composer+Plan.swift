@@ -71,7 +71,8 @@ extension Composer {
             } catch let error as TemplateError {
                 throw InputError(error.description)
             }
-            try Self.refuseLineBreaks(parts.subject, template: metadata.id, locale: locale)
+            try Self.refuseUnsafeSubject(
+                parts.subject, variables: request.variables(for: locale), template: metadata.id, locale: locale)
             if locale == "en" || headline.isEmpty { headline = parts.subject }
             if channels.contains(.email) {
                 renditions.append(
@@ -164,10 +165,18 @@ extension Composer {
             fixedDeliveries: fixed, subscribers: subscribers)
     }
 
-    private static func refuseLineBreaks(_ subject: String, template: String, locale: String) throws {
-        if subject.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) {
-            throw InputError("template \(template) (\(locale)): the subject would contain a line break")
+    /// Refuses a subject holding a character `InputText` refuses, naming the variable that brought it.
+    private static func refuseUnsafeSubject(
+        _ subject: String, variables: [String: TemplateValue], template: String, locale: String
+    ) throws {
+        guard let problem = InputText.problem(in: subject) else { return }
+        for (name, value) in variables.sorted(by: { $0.key < $1.key }) {
+            guard case .text(let text) = value, let own = InputText.problem(in: text),
+                subject.unicodeScalars.contains(own.scalar)
+            else { continue }
+            throw InputError("variable \(name): \(own); it reaches the subject of template \(template) (\(locale))")
         }
+        throw InputError("template \(template) (\(locale)): the subject \(problem)")
     }
 
     /// The email rendition for partner mailboxes (email endpoints): the template's first locale,

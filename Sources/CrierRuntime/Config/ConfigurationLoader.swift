@@ -43,8 +43,9 @@ public enum ConfigurationLoader {
             senderName = try sender.string("name") ?? senderName
             senderEmail = try sender.string("email") ?? senderEmail
             capSender = try sender.string("cap_sender")
-            try refuseLineBreaks(senderName, in: sender, key: "name")
+            try refuseUnsafeCharacters(senderName, in: sender, key: "name")
             try requireAddress(senderEmail, in: sender, key: "email")
+            if let capSender { try refuseUnsafeCharacters(capSender, in: sender, key: "cap_sender") }
             try sender.finish(known: ["name", "email", "cap_sender"])
         }
 
@@ -94,10 +95,14 @@ public enum ConfigurationLoader {
         }
         var publish: URL?
         var publishExercises = false
+        var fileMode: UInt16 = 0o644
+        var directoryMode: UInt16 = 0o755
         if var publishMapping = try root.mapping("publish") {
             publish = try publishMapping.string("dir").map(resolve)
             publishExercises = try publishMapping.bool("exercises") ?? false
-            try publishMapping.finish(known: ["dir", "exercises"])
+            fileMode = try permissions(&publishMapping, "file_mode", owner: 0o600) ?? fileMode
+            directoryMode = try permissions(&publishMapping, "dir_mode", owner: 0o700) ?? directoryMode
+            try publishMapping.finish(known: ["dir", "exercises", "file_mode", "dir_mode"])
         }
         let dispatch = try readDispatch(&root)
 
@@ -113,6 +118,8 @@ public enum ConfigurationLoader {
             quietHoursStart: quietStart, quietHoursEnd: quietEnd, retry: retry, misfireGrace: misfireGrace,
             allowPrivateNetworks: allowPrivate, actualAlertsNeedApproval: approvals, publishDirectory: publish,
             dispatch: dispatch, publishExercises: publishExercises)
+        configuration.publishFileMode = fileMode
+        configuration.publishDirectoryMode = directoryMode
         configuration.endpoints = configuration.endpoints.map { endpoint in
             var endpoint = endpoint
             if endpoint.maxConcurrency <= 0 { endpoint.maxConcurrency = dispatch.webhookConcurrency }
@@ -135,7 +142,7 @@ public enum ConfigurationLoader {
             if id == Area.cityID { throw item.error("id", "\"city\" is reserved: it means every area") }
             if areas.contains(where: { $0.id == id }) { throw item.error("id", "duplicate area id \"\(id)\"") }
             let name = try item.requiredString("name")
-            try refuseLineBreaks(name, in: item, key: "name")
+            try refuseUnsafeCharacters(name, in: item, key: "name")
             let area = Area(
                 id: id, name: name, geocode: try item.string("geocode"), polygon: try item.string("polygon"))
             try item.finish(known: ["id", "name", "geocode", "polygon"])
@@ -183,10 +190,25 @@ public enum ConfigurationLoader {
             throw email.error("tls", "tls: none is allowed only for a relay on loopback (127.0.0.1, ::1, localhost)")
         }
         let from = try email.string("from") ?? "Crier <alerts@example.org>"
-        try refuseLineBreaks(from, in: email, key: "from")
+        try refuseUnsafeCharacters(from, in: email, key: "from")
+        do {
+            _ = try EmailAddress(parsing: from, field: "from")
+        } catch {
+            throw email.error("from", "\"\(from)\" is not a usable sender (Name <local@domain>): \(error.reason)")
+        }
         let unsubscribe = try email.string("unsubscribe_url")
-        if let unsubscribe, !unsubscribe.contains("{token}") {
-            throw email.error("unsubscribe_url", "must contain {token}, where each resident's unsubscribe token goes")
+        if let unsubscribe {
+            guard unsubscribe.contains("{token}") else {
+                throw email.error(
+                    "unsubscribe_url", "must contain {token}, where each resident's unsubscribe token goes")
+            }
+            do {
+                // The token is URL-safe; check the URL as it will be sent.
+                let sample = unsubscribe.replacingOccurrences(of: "{token}", with: "tok_sample")
+                _ = try StrictURL.parse(sample, schemes: ["http", "https"])
+            } catch {
+                throw email.error("unsubscribe_url", "\(error.reason)")
+            }
         }
         let relayConfig = CrierConfiguration.EmailRelay(
             relay: relay, tls: tls, usernameEnvironmentVariable: try email.string("username_env"),
@@ -205,8 +227,7 @@ public enum ConfigurationLoader {
     private static func endpointName(_ item: inout YAMLMapping) throws -> String? {
         guard let name = try item.string("name") else { return nil }
         let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-        else {
+        guard !trimmed.isEmpty, InputText.problem(in: trimmed) == nil else {
             throw item.error("name", "expected a one-line name without control characters")
         }
         return trimmed
@@ -229,11 +250,14 @@ public enum ConfigurationLoader {
             switch kind {
             case .webhook:
                 let text = try item.requiredString("url")
-                guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
-                    ["http", "https"].contains(scheme),
-                    url.host != nil
-                else {
-                    throw item.error("url", "expected an http:// or https:// URL, found \"\(Redaction.url(text))\"")
+                let url: URL
+                do {
+                    url = try StrictURL.parse(text, schemes: ["http", "https"])
+                } catch {
+                    throw item.error(
+                        "url",
+                        "expected an http:// or https:// URL, found \"\(InputText.terminalSafe(Redaction.url(text)))\": \(error.reason)"
+                    )
                 }
                 if url.user != nil || url.password != nil {
                     throw item.error("url", "credentials must not be written in the URL; use secret_env")
@@ -301,6 +325,20 @@ public enum ConfigurationLoader {
         return seconds
     }
 
+    /// An octal permission string such as "0644"; crier itself must keep the `owner` bits.
+    private static func permissions(_ mapping: inout YAMLMapping, _ key: String, owner: UInt16) throws -> UInt16? {
+        guard let text = try mapping.string(key) else { return nil }
+        guard (3...4).contains(text.count), let mode = UInt16(text, radix: 8), mode <= 0o777 else {
+            throw mapping.error(key, "expected an octal mode such as \"0644\", found \"\(text)\"")
+        }
+        guard mode & owner == owner else {
+            throw mapping.error(
+                key, "must give the owner at least \(String(owner, radix: 8)) (crier replaces these files)")
+        }
+        guard mode & 0o002 == 0 else { throw mapping.error(key, "must not let everyone write (\(text))") }
+        return mode
+    }
+
     private static func clockTime(_ text: String, in mapping: YAMLMapping, key: String) throws -> String {
         let parts = text.split(separator: ":")
         guard parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]), (0..<24).contains(hour),
@@ -324,18 +362,19 @@ public enum ConfigurationLoader {
         }
     }
 
-    private static func refuseLineBreaks(_ text: String, in mapping: YAMLMapping, key: String) throws {
-        if text.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) {
-            throw mapping.error(key, "must be a single line (line breaks would corrupt email headers)")
+    /// Refuses what `InputText` refuses: the value goes into email headers, addresses or URLs.
+    private static func refuseUnsafeCharacters(_ text: String, in mapping: YAMLMapping, key: String) throws {
+        if let problem = InputText.problem(in: text) {
+            throw mapping.error(key, "\(problem) (it would corrupt email headers)")
         }
     }
 
     private static func requireAddress(_ text: String, in mapping: YAMLMapping, key: String) throws {
-        try refuseLineBreaks(text, in: mapping, key: key)
+        try refuseUnsafeCharacters(text, in: mapping, key: key)
         do {
             try EmailAddress.validate(address: text, field: key)
         } catch {
-            throw mapping.error(key, "\"\(text)\" is not a valid email address")
+            throw mapping.error(key, "\"\(text)\" is not a valid email address: \(error.reason)")
         }
     }
 

@@ -65,6 +65,10 @@ public struct CrierConfiguration: Sendable {
     /// Whether `exercise` alerts appear on the published pages and feeds (`publish.exercises`),
     /// marked EXERCISE; `test` alerts never do.
     public var publishExercises = false
+    /// Permission bits of published files (`publish.file_mode`, default 0644), whatever the umask.
+    public var publishFileMode: UInt16 = 0o644
+    /// Permission bits of published folders (`publish.dir_mode`, default 0755), whatever the umask.
+    public var publishDirectoryMode: UInt16 = 0o755
 
     /// The area with `id`, if configured.
     public func area(_ id: String) -> Area? { areas.first { $0.id == id } }

@@ -196,6 +196,16 @@ struct YAMLMapping {
         return result
     }
 
+    /// One problem per key not in `known`, each on its own line, in file order.
+    func unknownKeys(known: [String]) -> [ConfigurationError] {
+        let expected = known.sorted().joined(separator: ", ")
+        return pairs.filter { !known.contains($0.key) }.map { unknown in
+            ConfigurationError(
+                file: file, line: unknown.keyLine, key: keyPath(unknown.key),
+                message: "unknown key (expected one of: \(expected))")
+        }
+    }
+
     /// Fails on the first key nobody asked for, naming it and listing the known ones.
     func finish(known: [String]? = nil) throws {
         if let unknown = pairs.first(where: { !consumed.contains($0.key) }) {

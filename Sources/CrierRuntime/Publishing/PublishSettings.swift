@@ -8,6 +8,8 @@ public import Foundation
 /// |---|---|---|
 /// | `retention` | 7 days | an expired or cancelled alert stays in the feeds this long, then drops out |
 /// | `defaultValidity` | 7 days | an alert without `expires` counts as current this long after it was sent |
+/// | `fileMode` | 0644 | permissions of every published file, whatever the umask (`publish.file_mode`) |
+/// | `directoryMode` | 0755 | permissions of the folders publishing creates (`publish.dir_mode`) |
 /// | `listedStatuses` | actual | which statuses the pages and feeds list (`exercise` with `publish.exercises`; never `test`); CAP files are written for every status and say it |
 public struct PublishSettings: Sendable, Hashable {
     /// Sender, time zone, web link and contact written into every CAP document.
@@ -23,6 +25,10 @@ public struct PublishSettings: Sendable, Hashable {
     public var listedStatuses: Set<AlertStatus>
     /// The date part of the `tag:` URIs used as feed and entry ids (RFC 4151); never change it once published.
     public var tagDate: String
+    /// Permission bits of every published file (`publish.file_mode`), applied whatever the umask.
+    public var fileMode: UInt16 = 0o644
+    /// Permission bits of the publish folder and its subfolders (`publish.dir_mode`).
+    public var directoryMode: UInt16 = 0o755
 
     /// Creates settings.
     public init(
@@ -48,6 +54,8 @@ public struct PublishSettings: Sendable, Hashable {
                 timeZone: configuration.timeZone, webURLPattern: webURLPattern),
             areas: configuration.areas, authorEmail: configuration.senderEmail,
             listedStatuses: configuration.publishExercises ? [.actual, .exercise] : [.actual])
+        fileMode = configuration.publishFileMode
+        directoryMode = configuration.publishDirectoryMode
     }
 
     /// The oldest creation time a message can have and still be published at `now`, for loading from the outbox.

@@ -27,11 +27,14 @@ public struct Publisher: Sendable {
         let plan = PublishPlan(alerts: alerts, settings: settings, now: now)
         let files = try render(plan)
         var report = PublishReport(skipped: plan.skipped)
+        let folderMode = mode_t(settings.directoryMode)
+        try AtomicFile.makeFolder(directory, mode: folderMode)
         for folder in ["cap", "feeds", "areas"] {
-            try AtomicFile.makeFolder(directory.appendingPathComponent(folder))
+            try AtomicFile.makeFolder(directory.appendingPathComponent(folder), mode: folderMode)
         }
         for (path, text) in files {
-            if try AtomicFile.write(Data(text.utf8), to: directory.appendingPathComponent(path)) {
+            let url = directory.appendingPathComponent(path)
+            if try AtomicFile.write(Data(text.utf8), to: url, mode: mode_t(settings.fileMode)) {
                 report.written.append(path)
             } else {
                 report.unchanged += 1

@@ -13,7 +13,8 @@ public enum ScheduleLoader {
         "enabled", "period", "description", "cap",
     ]
 
-    /// Loads every `.yml` file in `directory` (a missing folder is an empty catalog).
+    /// Loads every `.yml` file in `directory` (a missing folder is an empty catalog); every problem of
+    /// every file is reported, a file's unknown keys first.
     public static func load(
         directory: URL, configuration: CrierConfiguration, library: TemplateLibrary
     ) -> ScheduleCatalog {
@@ -26,8 +27,10 @@ public enum ScheduleLoader {
             let display = "\(folder)/\(name)"
             do {
                 let mapping = try YAMLMapping.load(directory.appendingPathComponent(name), displayName: display)
-                schedules.append(
-                    try build(mapping, id: String(name.dropLast(4)), configuration: configuration, library: library))
+                let checked = check(
+                    mapping, id: String(name.dropLast(4)), configuration: configuration, library: library)
+                if let schedule = checked.schedule { schedules.append(schedule) }
+                problems += checked.problems
             } catch let problem as ConfigurationError {
                 problems.append(problem)
             } catch {
@@ -37,126 +40,187 @@ public enum ScheduleLoader {
         return ScheduleCatalog(schedules: schedules, problems: problems)
     }
 
-    /// Parses one schedule's text as if it were the file `file` (its id is the name without `.yml`).
+    /// Parses one schedule's text as if it were the file `file` (its id is the name without `.yml`);
+    /// throws its first problem.
     public static func parse(
         _ text: String, file: String, configuration: CrierConfiguration, library: TemplateLibrary
     ) throws -> Schedule {
-        let name = (file as NSString).lastPathComponent
-        let id = name.hasSuffix(".yml") ? String(name.dropLast(4)) : name
-        return try build(YAMLMapping.parse(text, file: file), id: id, configuration: configuration, library: library)
+        let checked = try problems(text, file: file, configuration: configuration, library: library)
+        guard let schedule = checked.schedule else { throw checked.problems[0] }
+        return schedule
     }
 
-    private static func build(
+    /// Checks one schedule's text as if it were the file `file`: the schedule when it is valid, and
+    /// every problem found, unknown keys first.
+    public static func problems(
+        _ text: String, file: String, configuration: CrierConfiguration, library: TemplateLibrary
+    ) throws -> (schedule: Schedule?, problems: [ConfigurationError]) {
+        let name = (file as NSString).lastPathComponent
+        let id = name.hasSuffix(".yml") ? String(name.dropLast(4)) : name
+        return check(try YAMLMapping.parse(text, file: file), id: id, configuration: configuration, library: library)
+    }
+
+    /// Every problem of one file: each part is checked even when an earlier one failed, except
+    /// those that need an earlier part (the variables and CAP fields need a known template).
+    private static func check(
         _ root: YAMLMapping, id: String, configuration: CrierConfiguration, library: TemplateLibrary
-    ) throws -> Schedule {
+    ) -> (schedule: Schedule?, problems: [ConfigurationError]) {
         var root = root
+        var problems = root.unknownKeys(known: knownKeys)
+        func attempt<T>(_ body: () throws -> T) -> T? {
+            do {
+                return try body()
+            } catch let problem as ConfigurationError {
+                problems.append(problem)
+            } catch {
+                problems.append(ConfigurationError(file: root.file, line: nil, key: nil, message: "\(error)"))
+            }
+            return nil
+        }
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_")
-        guard !id.isEmpty, id.allSatisfy({ allowed.contains($0) }) else {
-            throw ConfigurationError(
-                file: root.file, line: nil, key: nil,
-                message: "the file name is the schedule id: use lower-case letters, digits, - and _ only")
+        if id.isEmpty || !id.allSatisfy({ allowed.contains($0) }) {
+            problems.append(
+                ConfigurationError(
+                    file: root.file, line: nil, key: nil,
+                    message: "the file name is the schedule id: use lower-case letters, digits, - and _ only"))
         }
 
-        let kindText = try root.string("kind") ?? Schedule.Kind.campaign.rawValue
-        guard let kind = Schedule.Kind(rawValue: kindText) else {
-            throw root.error("kind", "expected campaign or bulletin, found \"\(kindText)\"")
-        }
-        let summary = try root.string("description")
-
-        let template: String
-        if kind == .bulletin {
-            template = try root.string("template") ?? BulletinComposer.templateID
-            guard template == BulletinComposer.templateID else {
-                throw root.error("template", "a bulletin is composed with \(BulletinComposer.templateID)")
+        let kind = attempt { () throws -> Schedule.Kind in
+            let kindText = try root.string("kind") ?? Schedule.Kind.campaign.rawValue
+            guard let kind = Schedule.Kind(rawValue: kindText) else {
+                throw root.error("kind", "expected campaign or bulletin, found \"\(kindText)\"")
             }
-        } else {
-            template = try root.requiredString("template")
+            return kind
         }
-        guard let metadata = library.metadata(for: template) else {
-            let known = library.templates.map(\.id).sorted().joined(separator: ", ")
-            throw root.error("template", "unknown template \"\(template)\" (known: \(known))")
-        }
-
-        guard let areas = try root.strings("areas"), !areas.isEmpty else {
-            throw root.error(
-                "areas", root.has("areas") ? "give at least one area (or city)" : "is required (an area id, or city)")
-        }
-        let knownAreas = [Area.cityID] + configuration.areas.map(\.id)
-        for area in areas where !knownAreas.contains(area) {
-            throw root.error("areas", "unknown area \"\(area)\" (known: \(knownAreas.joined(separator: ", ")))")
-        }
-
-        var channels: Set<Channel> = []
-        for name in try root.strings("channels") ?? [] {
-            guard let channel = Channel(rawValue: name) else {
-                throw root.error("channels", "unknown channel \"\(name)\" (use email, webhook)")
+        let summary = attempt { try root.string("description") } ?? nil
+        let metadata = attempt { () throws -> TemplateMetadata in
+            let template: String
+            if kind == .bulletin {
+                template = try root.string("template") ?? BulletinComposer.templateID
+                guard template == BulletinComposer.templateID else {
+                    throw root.error("template", "a bulletin is composed with \(BulletinComposer.templateID)")
+                }
+            } else {
+                template = try root.requiredString("template")
             }
-            channels.insert(channel)
+            guard let metadata = library.metadata(for: template) else {
+                let known = library.templates.map(\.id).sorted().joined(separator: ", ")
+                throw root.error("template", "unknown template \"\(template)\" (known: \(known))")
+            }
+            return metadata
         }
-
-        let variables = try readVariables(&root, kind: kind, metadata: metadata)
-        let timetable = try readTimetable(&root)
-        let cap = try readCAP(&root, kind: kind, metadata: metadata)
-
-        let zoneName = try root.string("timezone")
-        var zone = configuration.timeZone
-        if let zoneName {
+        let areas = attempt { () throws -> [String] in
+            guard let areas = try root.strings("areas"), !areas.isEmpty else {
+                throw root.error(
+                    "areas",
+                    root.has("areas") ? "give at least one area (or city)" : "is required (an area id, or city)")
+            }
+            let knownAreas = [Area.cityID] + configuration.areas.map(\.id)
+            for area in areas where !knownAreas.contains(area) {
+                throw root.error("areas", "unknown area \"\(area)\" (known: \(knownAreas.joined(separator: ", ")))")
+            }
+            return areas
+        }
+        let channels = attempt { () throws -> Set<Channel> in
+            var channels: Set<Channel> = []
+            for name in try root.strings("channels") ?? [] {
+                guard let channel = Channel(rawValue: name) else {
+                    throw root.error("channels", "unknown channel \"\(name)\" (use email, webhook)")
+                }
+                channels.insert(channel)
+            }
+            return channels
+        }
+        var variables: [String: TemplateValue]?
+        var cap: CAPClassification??
+        if let kind, let metadata {
+            variables = readVariables(&root, kind: kind, metadata: metadata, problems: &problems)
+            cap = attempt { try readCAP(&root, kind: kind, metadata: metadata) }
+        }
+        let timetable = attempt { try readTimetable(&root) }
+        let zone = attempt { () throws -> TimeZone in
+            guard let zoneName = try root.string("timezone") else { return configuration.timeZone }
             guard let named = TimeZone(identifier: zoneName) else {
                 throw root.error(
                     "timezone", "unknown time zone \"\(zoneName)\" (use an IANA name such as Europe/London)")
             }
-            zone = named
+            return named
         }
-
-        let quietText = try root.string("quiet_hours") ?? Schedule.QuietHoursPolicy.respect.rawValue
-        guard let quiet = Schedule.QuietHoursPolicy(rawValue: quietText) else {
-            throw root.error("quiet_hours", "expected respect or ignore, found \"\(quietText)\"")
+        let quiet = attempt { () throws -> Schedule.QuietHoursPolicy in
+            let quietText = try root.string("quiet_hours") ?? Schedule.QuietHoursPolicy.respect.rawValue
+            guard let quiet = Schedule.QuietHoursPolicy(rawValue: quietText) else {
+                throw root.error("quiet_hours", "expected respect or ignore, found \"\(quietText)\"")
+            }
+            return quiet
         }
-        let enabled = try root.bool("enabled") ?? true
-
-        var period: TimeInterval = 7 * 86_400
-        if let text = try root.string("period") {
-            guard kind == .bulletin else { throw root.error("period", "only a bulletin (kind: bulletin) has a period") }
+        let enabled = attempt { try root.bool("enabled") ?? true }
+        let period = attempt { () throws -> TimeInterval in
+            guard let text = try root.string("period") else { return 7 * 86_400 }
+            guard kind != .campaign else { throw root.error("period", "only a bulletin (kind: bulletin) has a period") }
+            let period: TimeInterval
             do {
                 period = try DurationText.seconds(text, field: "period")
-            } catch {
+            } catch let error as TimeSyntaxError {
                 throw root.error("period", error.reason)
             }
             guard period > 0 else { throw root.error("period", "must be longer than zero") }
+            return period
         }
-        try root.finish(known: knownKeys)
-        return Schedule(
-            id: id, file: root.file, kind: kind, template: template, areas: areas, channels: channels,
+        guard problems.isEmpty, let kind, let metadata, let areas, let channels, let variables, let cap,
+            let timetable, let zone, let quiet, let enabled, let period
+        else {
+            return (nil, problems)
+        }
+        let schedule = Schedule(
+            id: id, file: root.file, kind: kind, template: metadata.id, areas: areas, channels: channels,
             variables: variables, timetable: timetable, timeZone: zone, quietHours: quiet, enabled: enabled,
             period: period, summary: summary, cap: cap)
+        return (schedule, [])
     }
 
-    /// `vars`: each must be a declared text variable of the template, and every required one present.
+    /// `vars`: each must be a declared text variable of the template, and every required one
+    /// present; every problem is added to `problems`.
     private static func readVariables(
-        _ root: inout YAMLMapping, kind: Schedule.Kind, metadata: TemplateMetadata
-    ) throws -> [String: TemplateValue] {
-        let written = try root.scalarMap("vars") ?? []
+        _ root: inout YAMLMapping, kind: Schedule.Kind, metadata: TemplateMetadata,
+        problems: inout [ConfigurationError]
+    ) -> [String: TemplateValue]? {
+        let written: [(key: String, value: String)]
+        do {
+            written = try root.scalarMap("vars") ?? []
+        } catch let problem as ConfigurationError {
+            problems.append(problem)
+            return nil
+        } catch {
+            problems.append(ConfigurationError(file: root.file, line: nil, key: "vars", message: "\(error)"))
+            return nil
+        }
         if kind == .bulletin {
             guard written.isEmpty else {
-                throw root.error("vars", "a bulletin fills period and items itself; remove vars")
+                problems.append(root.error("vars", "a bulletin fills period and items itself; remove vars"))
+                return nil
             }
             return [:]
         }
+        let before = problems.count
         var variables: [String: TemplateValue] = [:]
         for (name, value) in written {
             guard let spec = metadata.variable(named: name) else {
                 let known = metadata.variables.map(\.name).sorted().joined(separator: ", ")
-                throw root.error("vars", "template \(metadata.id) has no variable \"\(name)\" (it has: \(known))")
+                problems.append(
+                    root.error("vars", "template \(metadata.id) has no variable \"\(name)\" (it has: \(known))"))
+                continue
             }
             guard !spec.isList else {
-                throw root.error("vars", "\"\(name)\" is a list variable; schedules give text values only")
+                problems.append(
+                    root.error("vars", "\"\(name)\" is a list variable; schedules give text values only"))
+                continue
             }
             variables[name] = .text(value)
         }
         for spec in metadata.variables where spec.required && !isGiven(variables[spec.name]) {
-            throw root.error("vars", "template \(metadata.id) needs \"\(spec.name)\" (\(spec.description))")
+            problems.append(root.error("vars", "template \(metadata.id) needs \"\(spec.name)\" (\(spec.description))"))
         }
-        return variables
+        return problems.count == before ? variables : nil
     }
 
     /// `cron` or `at`, and the optional `from`/`until` window.

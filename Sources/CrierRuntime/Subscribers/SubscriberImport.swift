@@ -1,12 +1,22 @@
 import CrierCore
 import CrierDelivery
 public import CrierStore
-import Foundation
+public import Foundation
 
 /// Reads and validates a residents CSV (`email,name,area,topics,locale[,test]`) before anything is imported.
 ///
 /// Every row is checked first; any problem names its line and field, and nothing is imported
-/// unless the caller chooses to skip the bad rows.
+/// unless the caller chooses to skip the bad rows. Fields have length limits, in characters
+/// (Unicode scalars), so one huge field is refused with its line rather than stored:
+///
+/// | field | at most |
+/// |---|---|
+/// | email | 254 (RFC 5321's path limit) |
+/// | name | 200 |
+/// | area | 64 |
+/// | topics | 1,000 |
+/// | locale | 35 (BCP 47's practical limit) |
+/// | test | 5 |
 public struct SubscriberImport: Sendable {
     /// One refused row.
     public struct Problem: Sendable, Equatable, Encodable, CustomStringConvertible {
@@ -26,20 +36,8 @@ public struct SubscriberImport: Sendable {
 
     static let requiredColumns = ["email", "name", "area", "topics", "locale"]
     static let optionalColumns = ["test"]
-
-    /// The text of the file at `file`, which must be UTF-8 (spreadsheet programs call it "CSV UTF-8").
-    public static func readText(file: String) throws -> String {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            throw InputError("\(file): cannot read the file (\(error.localizedDescription))")
-        }
-        if let text = String(validating: data, as: UTF8.self) { return text }
-        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        let line = (lines.firstIndex { String(validating: $0, as: UTF8.self) == nil } ?? 0) + 1
-        throw InputError("\(file):\(line): not UTF-8 text (save the file as CSV UTF-8)")
-    }
+    /// The length limits above, by column.
+    static let maxLength = ["email": 254, "name": 200, "area": 64, "topics": 1_000, "locale": 35, "test": 5]
 
     /// Validates the whole of `text` against the configured areas and topics.
     public static func validate(_ text: String, file: String, areas: Set<String>, topics: Set<String>) throws
@@ -60,25 +58,52 @@ public struct SubscriberImport: Sendable {
         _ text: String, file: String, areas: Set<String>, topics: Set<String>,
         accept: (SubscriberInput) -> Void, refuse: (Problem) -> Void
     ) throws {
-        var validator: RowValidator?
-        var headerProblem: InputError?
-        do throws(CSVReader.Failure) {
-            try CSVReader.forEachRecord(in: text) { record in
-                guard headerProblem == nil else { return }
-                guard validator != nil else {
-                    do throws(InputError) {
-                        validator = try RowValidator(header: record, file: file, areas: areas, topics: topics)
-                    } catch {
-                        headerProblem = error
-                    }
-                    return
+        try check(
+            records: { body in try CSVReader.forEachRecord(in: text, body) }, file: file, areas: areas, topics: topics,
+            accept: accept, refuse: refuse)
+    }
+
+    /// Checks the file at `url` as `check(_:file:...)` does, reading it a chunk at a time so memory
+    /// stays flat however large it is; `file` names it in errors.
+    public static func check(
+        contentsOf url: URL, file: String, areas: Set<String>, topics: Set<String>,
+        accept: (SubscriberInput) -> Void, refuse: (Problem) -> Void
+    ) throws {
+        try check(
+            records: { body in
+                let handle: FileHandle
+                do {
+                    handle = try FileHandle(forReadingFrom: url)
+                } catch {
+                    throw InputError("\(file): cannot read the file (\(error.localizedDescription))")
                 }
-                validator?.check(record, accept: accept, refuse: refuse)
+                defer { try? handle.close() }
+                try CSVReader.forEachRecord(reading: handle, body)
+            }, file: file, areas: areas, topics: topics, accept: accept, refuse: refuse)
+    }
+
+    private static func check(
+        records: ((CSVReader.Record) throws -> Void) throws -> Void, file: String, areas: Set<String>,
+        topics: Set<String>, accept: (SubscriberInput) -> Void, refuse: (Problem) -> Void
+    ) throws {
+        var validator: RowValidator?
+        do {
+            // `records` calls back only while it runs: nothing escapes.
+            try withoutActuallyEscaping(accept) { accept in
+                try withoutActuallyEscaping(refuse) { refuse in
+                    try records { record in
+                        guard validator != nil else {
+                            validator = try RowValidator(header: record, file: file, areas: areas, topics: topics)
+                            return
+                        }
+                        validator?.check(record, accept: accept, refuse: refuse)
+                    }
+                }
             }
-        } catch {
+        } catch let error as CSVReader.Failure {
+            if error.isEncoding { throw InputError("\(file):\(error.line): \(error.message)") }
             throw InputError("\(file):\(error.line): not valid CSV: \(error.message)")
         }
-        if let headerProblem { throw headerProblem }
         guard validator != nil else {
             throw InputError(
                 "\(file): the file is empty (expected a header line: \(requiredColumns.joined(separator: ",")))")
@@ -92,11 +117,11 @@ public struct SubscriberImport: Sendable {
         let test: Int?
         let knownAreas: Set<String>
         let knownTopics: Set<String>
-        /// Lowercased addresses already accepted, with their line.
-        var seen: [String: Int] = [:]
+        /// Hashes of the lowercased addresses already accepted, with their line (8 bytes a row, not the address).
+        var seen: [Int: Int] = [:]
 
         init(header: CSVReader.Record, file: String, areas: Set<String>, topics: Set<String>) throws(InputError) {
-            let columns = header.fields.map { trimmedSpaces($0).lowercased() }
+            let columns = header.fields.map { trimmedSpaces($0.text).lowercased() }
             for column in requiredColumns where !columns.contains(column) {
                 throw InputError(
                     "\(file):\(header.line): the header has no \"\(column)\" column (expected \(requiredColumns.joined(separator: ","))[,test])"
@@ -106,6 +131,9 @@ public struct SubscriberImport: Sendable {
                 throw InputError("\(file):\(header.line): unknown column \"\(column)\"")
             }
             func position(_ column: String) -> Int? { columns.firstIndex(of: column) }
+            guard columns.count == header.fieldCount else {
+                throw InputError("\(file):\(header.line): the header has \(header.fieldCount) columns")
+            }
             columnCount = columns.count
             email = position("email")!
             name = position("name")!
@@ -125,48 +153,65 @@ public struct SubscriberImport: Sendable {
                 problem(Problem(line: record.line, field: field, message: message))
                 valid = false
             }
-            guard record.fields.count == columnCount else {
-                refuse("row", "expected \(columnCount) fields, found \(record.fields.count)")
+            guard record.fieldCount == columnCount else {
+                refuse("row", "expected \(columnCount) fields, found \(record.fieldCount)")
                 return
             }
-            let email = trimmedSpaces(record.fields[email])
-            let name = trimmedSpaces(record.fields[name])
-            let area = trimmedSpaces(record.fields[area])
-            let localeText = trimmedSpaces(record.fields[locale])
+            for (column, index) in [
+                ("email", email), ("name", name), ("area", area), ("topics", topics),
+                ("locale", locale), ("test", test ?? -1),
+            ] where index >= 0 {
+                let limit = maxLength[column] ?? 0
+                if isLonger(record.fields[index], than: limit) {
+                    refuse(column, "longer than \(limit) characters (\(record.fields[index].byteCount) bytes)")
+                }
+            }
+            guard valid else { return }
+            let email = trimmedSpaces(record.fields[email].text)
+            let name = trimmedSpaces(record.fields[name].text)
+            let area = trimmedSpaces(record.fields[area].text)
+            let localeText = trimmedSpaces(record.fields[locale].text)
             let locale = localeText.isEmpty ? "en" : localeText
             do {
                 try EmailAddress.validate(address: email, field: "email")
             } catch {
-                refuse("email", "\"\(email)\" is not a valid email address")
+                refuse("email", "\"\(InputText.terminalSafe(email))\" is not a valid email address: \(error.reason)")
             }
-            if !isSingleLine(name) {
-                refuse("name", "must be a single line without control characters")
+            if let problem = InputText.problem(in: name) {
+                refuse("name", "\(problem); a name goes into the email's To header")
             }
             if !knownAreas.contains(area) {
-                refuse("area", "unknown area \"\(area)\" (known: \(knownAreas.sorted().joined(separator: ", ")))")
+                refuse(
+                    "area",
+                    "unknown area \"\(InputText.terminalSafe(area))\" (known: \(knownAreas.sorted().joined(separator: ", ")))"
+                )
             }
-            let topicList = record.fields[topics].split(separator: ";").map { trimmedSpaces(String($0)) }.filter {
+            let topicList = record.fields[topics].text.split(separator: ";").map { trimmedSpaces(String($0)) }.filter {
                 !$0.isEmpty
             }
             if topicList.isEmpty {
                 refuse("topics", "empty (use all, or topics separated by ;)")
             }
             for topic in topicList where topic != Subscriber.allTopics && !knownTopics.contains(topic) {
-                refuse("topics", "unknown topic \"\(topic)\"")
+                refuse("topics", "unknown topic \"\(InputText.terminalSafe(topic))\"")
             }
             if !isLanguageTag(locale) {
-                refuse("locale", "\"\(locale)\" is not a BCP 47 language tag such as en, pl or gu-IN")
+                refuse(
+                    "locale",
+                    "\"\(InputText.terminalSafe(locale))\" is not a BCP 47 language tag such as en, pl or gu-IN")
             }
             var isTest = false
             if let test {
-                let text = trimmedSpaces(record.fields[test])
+                let text = trimmedSpaces(record.fields[test].text)
                 switch text.lowercased() {
                 case "", "false", "no", "0": isTest = false
                 case "true", "yes", "1": isTest = true
-                default: refuse("test", "expected true or false, found \"\(text)\"")
+                default: refuse("test", "expected true or false, found \"\(InputText.terminalSafe(text))\"")
                 }
             }
-            let key = email.lowercased()
+            var hasher = Hasher()
+            hasher.combine(email.lowercased())
+            let key = hasher.finalize()
             if let first = seen[key] {
                 refuse("email", "duplicate of line \(first)")
             } else if valid {
@@ -180,11 +225,11 @@ public struct SubscriberImport: Sendable {
         }
     }
 
-    /// True when `text` has no line breaks or other control characters; checks bytes first, since
-    /// almost every name is plain printable ASCII.
-    static func isSingleLine(_ text: String) -> Bool {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return true }
-        return !text.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    /// True when `field` has more than `limit` Unicode scalars; checks its byte count first.
+    static func isLonger(_ field: CSVReader.Field, than limit: Int) -> Bool {
+        guard field.byteCount > limit else { return false }
+        guard field.byteCount == field.text.utf8.count else { return true }
+        return field.text.unicodeScalars.count > limit
     }
 
     /// `text` without leading and trailing spaces and tabs; cheap when there are none (the usual case).

@@ -41,24 +41,46 @@ public struct SubscriberImporter: Sendable {
     /// Imports `text` (the contents of `file`). Throws when the file is not a residents CSV at all
     /// or the database fails; bad rows are reported in the outcome.
     public func importCSV(_ text: String, file: String, skipInvalid: Bool, now: Date) throws -> Outcome {
+        try importRows(file: file, skipInvalid: skipInvalid, now: now) { accept, refuse in
+            try SubscriberImport.check(text, file: file, areas: areas, topics: topics, accept: accept, refuse: refuse)
+        }
+    }
+
+    /// Imports the CSV file at path `file`, reading it a chunk at a time: memory stays flat
+    /// whatever the file's size. Throws as `importCSV(_:file:...)` does, and when the file cannot be read.
+    public func importCSV(file: String, skipInvalid: Bool, now: Date) throws -> Outcome {
+        let url = URL(fileURLWithPath: file)
+        return try importRows(file: file, skipInvalid: skipInvalid, now: now) { accept, refuse in
+            try SubscriberImport.check(
+                contentsOf: url, file: file, areas: areas, topics: topics, accept: accept, refuse: refuse)
+        }
+    }
+
+    /// Runs `check` on its own thread, writing the rows it accepts on this one.
+    private func importRows(
+        file: String, skipInvalid: Bool, now: Date,
+        check:
+            @escaping @Sendable (
+                _ accept: (SubscriberInput) -> Void, _ refuse: (SubscriberImport.Problem) -> Void
+            ) throws -> Void
+    ) throws -> Outcome {
         let pipe = RowPipe()
         let checked = CheckResult()
-        let checker = Thread { [areas, topics, batchSize] in
+        let checker = Thread { [batchSize] in
             defer { checked.done.signal() }
             var batch: [SubscriberInput] = []
             batch.reserveCapacity(batchSize)
             var problems: [SubscriberImport.Problem] = []
             do {
-                try SubscriberImport.check(
-                    text, file: file, areas: areas, topics: topics,
-                    accept: { row in
+                try check(
+                    { row in
                         batch.append(row)
                         if batch.count == batchSize {
                             pipe.send(batch)
                             batch.removeAll(keepingCapacity: true)
                         }
                     },
-                    refuse: { problem in
+                    { problem in
                         if problems.isEmpty && !skipInvalid { pipe.abandon() }
                         problems.append(problem)
                     })
