@@ -1,5 +1,6 @@
 import CrierCore
 import CrierDelivery
+import Curl
 public import Foundation
 
 /// Loads and validates crier.yml; nothing starts on a bad configuration.
@@ -52,7 +53,9 @@ public enum ConfigurationLoader {
         let areaIDs = Set(areas.map(\.id))
         let topics = try readTopics(&root)
         let email = try readEmail(&root)
-        let endpoints = try readEndpoints(&root, areaIDs: areaIDs, topics: Set(topics))
+        var endpointAllowed: [String: [IPNetwork]] = [:]
+        let endpoints = try readEndpoints(
+            &root, areaIDs: areaIDs, topics: Set(topics), endpointAllowed: &endpointAllowed)
 
         var quietStart = "21:00"
         var quietEnd = "08:00"
@@ -83,9 +86,11 @@ public enum ConfigurationLoader {
         let misfireGrace = try duration(&root, "misfire_grace") ?? 3_600
 
         var allowPrivate = false
+        var allowed: [IPNetwork] = []
         if var network = try root.mapping("network") {
             allowPrivate = try network.bool("allow_private") ?? false
-            try network.finish(known: ["allow_private"])
+            allowed = try allowedNetworks(&network)
+            try network.finish(known: ["allow", "allow_private"])
         }
         var approvals = true
         if var approvalsMapping = try root.mapping("approvals") {
@@ -113,6 +118,8 @@ public enum ConfigurationLoader {
             quietHoursStart: quietStart, quietHoursEnd: quietEnd, retry: retry, misfireGrace: misfireGrace,
             allowPrivateNetworks: allowPrivate, actualAlertsNeedApproval: approvals, publishDirectory: publish,
             dispatch: dispatch, publishExercises: publishExercises)
+        configuration.allowedNetworks = allowed
+        configuration.endpointAllowedNetworks = endpointAllowed
         configuration.endpoints = configuration.endpoints.map { endpoint in
             var endpoint = endpoint
             if endpoint.maxConcurrency <= 0 { endpoint.maxConcurrency = dispatch.webhookConcurrency }
@@ -179,7 +186,7 @@ public enum ConfigurationLoader {
         if tls == .none, scheme == "smtps" {
             throw email.error("tls", "smtps:// always uses TLS; tls: none contradicts it")
         }
-        if tls == .none, !isLoopbackHost(relay.host ?? "") {
+        if tls == .none, isRemoteAddressLiteral(relay.host ?? "") {
             throw email.error("tls", "tls: none is allowed only for a relay on loopback (127.0.0.1, ::1, localhost)")
         }
         let from = try email.string("from") ?? "Crier <alerts@example.org>"
@@ -188,14 +195,16 @@ public enum ConfigurationLoader {
         if let unsubscribe, !unsubscribe.contains("{token}") {
             throw email.error("unsubscribe_url", "must contain {token}, where each resident's unsubscribe token goes")
         }
-        let relayConfig = CrierConfiguration.EmailRelay(
+        let relayAllowed = try allowedNetworks(&email)
+        var relayConfig = CrierConfiguration.EmailRelay(
             relay: relay, tls: tls, usernameEnvironmentVariable: try email.string("username_env"),
             passwordEnvironmentVariable: try email.string("password_env"), from: from,
             maxConnections: try email.int("max_connections", range: 1...256) ?? 4,
             ratePerSecond: try email.double("rate_per_second") ?? 50, unsubscribeURLPattern: unsubscribe)
         guard relayConfig.ratePerSecond > 0 else { throw email.error("rate_per_second", "must be more than 0") }
+        relayConfig.allowedNetworks = relayAllowed
         try email.finish(known: [
-            "relay", "tls", "username_env", "password_env", "from", "max_connections", "rate_per_second",
+            "allow", "relay", "tls", "username_env", "password_env", "from", "max_connections", "rate_per_second",
             "unsubscribe_url",
         ])
         return relayConfig
@@ -212,9 +221,10 @@ public enum ConfigurationLoader {
         return trimmed
     }
 
-    private static func readEndpoints(_ root: inout YAMLMapping, areaIDs: Set<String>, topics: Set<String>) throws
-        -> [Endpoint]
-    {
+    private static func readEndpoints(
+        _ root: inout YAMLMapping, areaIDs: Set<String>, topics: Set<String>,
+        endpointAllowed: inout [String: [IPNetwork]]
+    ) throws -> [Endpoint] {
         guard let list = try root.mappings("endpoints") else { return [] }
         var endpoints: [Endpoint] = []
         for var item in list {
@@ -259,6 +269,11 @@ public enum ConfigurationLoader {
             guard let format = Endpoint.PayloadFormat(rawValue: formatText) else {
                 throw item.error("format", "expected json or cap, found \"\(formatText)\"")
             }
+            let allowed = try allowedNetworks(&item)
+            if kind == .email, !allowed.isEmpty {
+                throw item.error("allow", "email endpoints go through the relay; list its networks under email.allow")
+            }
+            if !allowed.isEmpty { endpointAllowed[id] = allowed }
             let secrets = try item.strings("secret_env") ?? []
             if kind == .email, !secrets.isEmpty { throw item.error("secret_env", "only webhook endpoints are signed") }
             let endpoint = Endpoint(
@@ -266,7 +281,8 @@ public enum ConfigurationLoader {
                 secretEnvironmentVariables: secrets, isTestRecipient: try item.bool("test") ?? false,
                 maxConcurrency: try item.int("max_concurrency", range: 1...1024) ?? 0, name: try endpointName(&item))
             try item.finish(known: [
-                "id", "kind", "url", "address", "areas", "topics", "format", "secret_env", "test", "max_concurrency",
+                "allow", "id", "kind", "url", "address", "areas", "topics", "format", "secret_env", "test",
+                "max_concurrency",
                 "name",
             ])
             endpoints.append(endpoint)
@@ -337,10 +353,5 @@ public enum ConfigurationLoader {
         } catch {
             throw mapping.error(key, "\"\(text)\" is not a valid email address")
         }
-    }
-
-    static func isLoopbackHost(_ host: String) -> Bool {
-        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
     }
 }
