@@ -20,8 +20,10 @@ public final class EmailTransport: Transport {
         public var from: String
         /// Timeouts and the response cap for each send.
         public var limits: TransferLimits
-        /// The network policy: when false, loopback and private relay addresses are refused.
+        /// The `allow_private` shorthand: when true, loopback, RFC 1918 and unique-local relays may be reached.
         public var allowPrivateAddresses: Bool
+        /// Special-purpose networks the relay may be in (`network.allow` plus `email.allow`); metadata never.
+        public var allowedNetworks: [IPNetwork] = []
         /// Connections open to the relay at once.
         public var maxConnections: Int
 
@@ -54,10 +56,11 @@ public final class EmailTransport: Transport {
         self.configuration = configuration
         builder = try EmailMessageBuilder(from: configuration.from)
         self.logger = logger
-        client = try CurlClient(
-            configuration: CurlClient.Configuration(
-                maxTotalConnections: configuration.maxConnections, maxHostConnections: configuration.maxConnections,
-                allowPrivateAddresses: configuration.allowPrivateAddresses))
+        var clientConfiguration = CurlClient.Configuration(
+            maxTotalConnections: configuration.maxConnections, maxHostConnections: configuration.maxConnections,
+            allowPrivateAddresses: configuration.allowPrivateAddresses)
+        clientConfiguration.allowedNetworks = configuration.allowedNetworks
+        client = try CurlClient(configuration: clientConfiguration)
     }
 
     /// Stops the transfer thread; sends in flight end as `retry`.

@@ -12,8 +12,12 @@ public final class WebhookTransport: Transport {
     public struct Configuration: Sendable, Equatable {
         /// Timeouts and the response cap for each request.
         public var limits: TransferLimits
-        /// The network policy: when false, loopback and private addresses are refused.
+        /// The `allow_private` shorthand: when true, loopback, RFC 1918 and unique-local addresses may be reached.
         public var allowPrivateAddresses: Bool
+        /// Special-purpose networks every endpoint may reach (`network.allow`); metadata never.
+        public var allowedNetworks: [IPNetwork] = []
+        /// Further networks one endpoint may reach (its own `allow`), by endpoint id.
+        public var endpointAllowedNetworks: [String: [IPNetwork]] = [:]
         /// Connections open at once, in total and to one host.
         public var maxConnections: Int
         /// Connections open at once to one host.
@@ -58,11 +62,12 @@ public final class WebhookTransport: Transport {
         self.signers = signers
         self.clock = clock
         self.logger = logger
-        client = try CurlClient(
-            configuration: CurlClient.Configuration(
-                maxTotalConnections: configuration.maxConnections,
-                maxHostConnections: configuration.maxConnectionsPerHost,
-                allowPrivateAddresses: configuration.allowPrivateAddresses))
+        var clientConfiguration = CurlClient.Configuration(
+            maxTotalConnections: configuration.maxConnections,
+            maxHostConnections: configuration.maxConnectionsPerHost,
+            allowPrivateAddresses: configuration.allowPrivateAddresses)
+        clientConfiguration.allowedNetworks = configuration.allowedNetworks
+        client = try CurlClient(configuration: clientConfiguration)
     }
 
     /// Stops the transfer thread; deliveries in flight end as `retry`.
@@ -97,7 +102,8 @@ public final class WebhookTransport: Transport {
         let timestamp = Int(now.timeIntervalSince1970)
         let request = HTTPPostRequest(
             url: delivery.destination, headers: headers(for: delivery, timestamp: timestamp), body: delivery.payload,
-            limits: configuration.limits)
+            limits: configuration.limits,
+            allowedNetworks: configuration.endpointAllowedNetworks[delivery.endpointID ?? ""] ?? [])
         let outcome: DeliveryOutcome
         do {
             let response = try await client.post(request)

@@ -26,14 +26,15 @@ extension CrierSystem {
         let webhookLimits = TransferLimits(
             connectTimeout: dispatch.connectTimeout, totalTimeout: dispatch.requestTimeout,
             maxResponseBytes: dispatch.maxResponseBytes)
+        var webhookConfiguration = WebhookTransport.Configuration(
+            limits: webhookLimits, allowPrivateAddresses: configuration.allowPrivateNetworks,
+            maxConnections: max(64, dispatch.maxInFlight),
+            maxConnectionsPerHost: configuration.endpoints.map(\.maxConcurrency).max() ?? dispatch.webhookConcurrency)
+        webhookConfiguration.allowedNetworks = configuration.allowedNetworks
+        webhookConfiguration.endpointAllowedNetworks = configuration.endpointAllowedNetworks
         do {
             transports[.webhook] = try WebhookTransport(
-                configuration: WebhookTransport.Configuration(
-                    limits: webhookLimits, allowPrivateAddresses: configuration.allowPrivateNetworks,
-                    maxConnections: max(64, dispatch.maxInFlight),
-                    maxConnectionsPerHost: configuration.endpoints.map(\.maxConcurrency).max()
-                        ?? dispatch.webhookConcurrency),
-                secrets: secrets, clock: signingClock ?? clock, logger: logger)
+                configuration: webhookConfiguration, secrets: secrets, clock: signingClock ?? clock, logger: logger)
         } catch let error as WebhookSignerError {
             throw InputError("a webhook signing secret is unusable: \(error)")
         }
@@ -48,15 +49,15 @@ extension CrierSystem {
                 throw InputError(
                     "email: \(email.passwordEnvironmentVariable ?? "password_env") is not set but a username is")
             }
+            var emailConfiguration = EmailTransport.Configuration(
+                relayURL: email.relay.absoluteString, security: email.tls == .required ? .required : .none,
+                username: username, password: password, from: email.from,
+                limits: TransferLimits(
+                    connectTimeout: dispatch.connectTimeout, totalTimeout: max(60, dispatch.requestTimeout)),
+                allowPrivateAddresses: configuration.allowPrivateNetworks, maxConnections: email.maxConnections)
+            emailConfiguration.allowedNetworks = configuration.allowedNetworks + email.allowedNetworks
             do {
-                transports[.email] = try EmailTransport(
-                    configuration: EmailTransport.Configuration(
-                        relayURL: email.relay.absoluteString, security: email.tls == .required ? .required : .none,
-                        username: username, password: password, from: email.from,
-                        limits: TransferLimits(
-                            connectTimeout: dispatch.connectTimeout, totalTimeout: max(60, dispatch.requestTimeout)),
-                        allowPrivateAddresses: configuration.allowPrivateNetworks, maxConnections: email.maxConnections),
-                    logger: logger)
+                transports[.email] = try EmailTransport(configuration: emailConfiguration, logger: logger)
             } catch let error as EmailMessageError {
                 throw InputError("email.from: \(error)")
             }

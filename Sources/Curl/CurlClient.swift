@@ -13,8 +13,15 @@ public final class CurlClient: Sendable {
         public var maxTotalConnections: Int
         /// Connections open at once to one host (`CURLMOPT_MAX_HOST_CONNECTIONS`, 0 = no limit).
         public var maxHostConnections: Int
-        /// The network policy: when false, loopback, private and link-local addresses are refused.
+        /// The `allow_private` shorthand: when true, `AddressGuard.privateNetworks` may be reached too.
         public var allowPrivateAddresses: Bool
+        /// Special-purpose networks these transfers may reach besides public addresses (metadata never).
+        public var allowedNetworks: [IPNetwork] = []
+
+        /// The guard every transfer of this client starts from.
+        var addressGuard: AddressGuard {
+            AddressGuard(allowing: (allowPrivateAddresses ? AddressGuard.privateNetworks : []) + allowedNetworks)
+        }
 
         /// Makes a configuration.
         public init(maxTotalConnections: Int = 64, maxHostConnections: Int = 16, allowPrivateAddresses: Bool = false) {
@@ -47,9 +54,9 @@ public final class CurlClient: Sendable {
 
     /// POSTs `request.body` to `request.url` and returns the final response (redirects are not followed).
     public func post(_ request: HTTPPostRequest) async throws(CurlError) -> HTTPResponse {
-        let transfer = try CurlTransfer(
-            addressGuard: AddressGuard(allowPrivateAddresses: configuration.allowPrivateAddresses),
-            limits: request.limits)
+        var addressGuard = configuration.addressGuard
+        addressGuard.allowed += request.allowedNetworks
+        let transfer = try CurlTransfer(addressGuard: addressGuard, limits: request.limits)
         try transfer.set(CURLOPT_URL, request.url)
         try transfer.set(CURLOPT_PROTOCOLS_STR, "http,https")
         try transfer.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
@@ -63,11 +70,12 @@ public final class CurlClient: Sendable {
 
     /// Hands one message to an SMTP relay and returns the relay's final reply.
     public func send(_ request: SMTPSendRequest) async throws(CurlError) -> SMTPResponse {
-        let transfer = try CurlTransfer(
-            addressGuard: AddressGuard(allowPrivateAddresses: configuration.allowPrivateAddresses),
-            limits: request.limits)
+        let transfer = try CurlTransfer(addressGuard: configuration.addressGuard, limits: request.limits)
         try transfer.set(CURLOPT_URL, request.url)
         try transfer.set(CURLOPT_PROTOCOLS_STR, "smtp,smtps")
+        if request.security == .none && !request.url.lowercased().hasPrefix("smtps:") {
+            transfer.plainTextSMTP = PlainTextSMTP(hasCredentials: request.username != nil || request.password != nil)
+        }
         try transfer.set(
             CURLOPT_USE_SSL, Int(request.security == .required ? CURLUSESSL_ALL.rawValue : CURLUSESSL_NONE.rawValue))
         if let username = request.username { try transfer.set(CURLOPT_USERNAME, username) }

@@ -52,13 +52,19 @@ public struct HTTPPostRequest: Sendable, Equatable {
     public var headers: [HTTPHeader]
     public var body: Data
     public var limits: TransferLimits
+    /// Special-purpose networks this request may reach besides the client's own (an endpoint's `allow`).
+    public var allowedNetworks: [IPNetwork]
 
     /// Makes a POST request.
-    public init(url: String, headers: [HTTPHeader] = [], body: Data, limits: TransferLimits = TransferLimits()) {
+    public init(
+        url: String, headers: [HTTPHeader] = [], body: Data, limits: TransferLimits = TransferLimits(),
+        allowedNetworks: [IPNetwork] = []
+    ) {
         self.url = url
         self.headers = headers
         self.body = body
         self.limits = limits
+        self.allowedNetworks = allowedNetworks
     }
 }
 
@@ -89,7 +95,7 @@ public struct HTTPResponse: Sendable, Equatable {
 public enum SMTPSecurity: String, Sendable, Equatable {
     /// STARTTLS is required on `smtp://` (and implicit on `smtps://`); the send fails without it.
     case required
-    /// Plain text; only for relays on loopback or a trusted network.
+    /// Plain text; only for a relay on loopback: every other connected address is refused before a byte is sent.
     case none
 }
 

@@ -35,7 +35,10 @@ final class CurlTransfer: @unchecked Sendable {
     private var headers: [HTTPHeader] = []
     private var lastHeaderLine = ""
     private var tooLarge = false
-    private var refusedAddress: (String, AddressGuard.Restriction)?
+    /// Set when the open-socket callback refused an address: why, for the error.
+    private var refusal: String?
+    /// Set for SMTP without TLS: every address connected to must then be on loopback.
+    var plainTextSMTP: PlainTextSMTP?
     private var finished = false
 
     init(addressGuard: AddressGuard, limits: TransferLimits) throws(CurlError) {
@@ -175,11 +178,8 @@ final class CurlTransfer: @unchecked Sendable {
         if !detail.isEmpty && detail != message { message += ": " + detail }
         let received = responseCode > 0 ? responseCode : nil
         let number = Int(code.rawValue)
-        if let (address, restriction) = refusedAddress, code == CURLE_COULDNT_CONNECT {
-            return CurlError(
-                code: number, kind: .addressRefused,
-                message: "address \(address) refused by network policy (\(restriction.rawValue))",
-                responseCode: received)
+        if let refusal, code == CURLE_COULDNT_CONNECT {
+            return CurlError(code: number, kind: .addressRefused, message: refusal, responseCode: received)
         }
         if tooLarge && code == CURLE_WRITE_ERROR {
             return CurlError(
@@ -272,18 +272,13 @@ final class CurlTransfer: @unchecked Sendable {
                 bytes = withUnsafeBytes(of: &value) { Array($0) }
             }
         }
-        if !transfer.addressGuard.allowPrivateAddresses {
-            let restriction: AddressGuard.Restriction? =
-                switch bytes.count {
-                case 4: AddressGuard.restriction(ipv4: bytes)
-                case 16: AddressGuard.restriction(ipv6: bytes)
-                default: .unparseable
-                }
-            if let restriction {
-                let text = bytes.isEmpty ? "of family \(family)" : AddressGuard.format(bytes)
-                transfer.refusedAddress = (text, restriction)
-                return ccurl_socket_bad()
-            }
+        if let refusal = transfer.addressGuard.refusal(forAddress: bytes) {
+            transfer.refusal = refusal.description
+            return ccurl_socket_bad()
+        }
+        if let plainText = transfer.plainTextSMTP, !AddressGuard.isLoopback(bytes) {
+            transfer.refusal = plainText.refusal(of: AddressGuard.format(bytes))
+            return ccurl_socket_bad()
         }
         return socket(family, address.pointee.socktype, address.pointee.protocol)
     }

@@ -37,12 +37,20 @@ public enum CrierBinary {
     }
 
     /// Runs `crier arguments...` to completion (killing it after `timeout` seconds).
+    ///
+    /// `launcher` (a command and its arguments, e.g. `NetworkNamespaces.exec(in:hosts:)`) runs crier through it.
     public static func run(
-        _ arguments: [String], environment: [String: String] = [:], directory: URL, timeout: Double = 120
+        _ arguments: [String], environment: [String: String] = [:], directory: URL, timeout: Double = 120,
+        launcher: [String] = []
     ) async throws -> Result {
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
+        if launcher.isEmpty {
+            process.executableURL = url
+            process.arguments = arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = launcher + [url.path] + arguments
+        }
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let out = Pipe()

@@ -14,19 +14,35 @@ public struct SMTPRecord: Decodable, Sendable, Equatable {
 public final class SMTPTestServer: Sendable {
     private let server: TestServerProcess
 
+    /// The address it listens on.
+    public let host: String
+
     /// Starts the server; `auth` ("user:password") requires AUTH PLAIN/LOGIN; `sink` only counts messages.
-    public init(auth: String? = nil, sink: Bool = false) async throws {
-        var arguments: [String] = []
+    ///
+    /// `host` and `namespace` put it on another address inside a test's own network namespace.
+    public init(auth: String? = nil, sink: Bool = false, host: String = "127.0.0.1", namespace: String? = nil)
+        async throws
+    {
+        var arguments: [String] = ["--host", host]
         if let auth { arguments += ["--auth", auth] }
         if sink { arguments.append("--sink") }
-        server = try await TestServerProcess.start(script: "smtp_recorder.py", arguments: arguments)
+        self.host = host
+        server = try await TestServerProcess.start(
+            script: "smtp_recorder.py", arguments: arguments, namespace: namespace)
     }
 
     /// The port it listens on.
     public var port: Int { server.port }
 
-    /// `smtp://127.0.0.1:PORT`.
-    public var baseURL: String { "smtp://127.0.0.1:\(port)" }
+    /// `smtp://HOST:PORT`.
+    public var baseURL: String { "smtp://\(host):\(port)" }
+
+    /// What clients did so far, one word each: `connect` per connection, `auth` per AUTH command.
+    public func events() -> [String] {
+        let file = server.recordFile.appendingPathExtension("events")
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").map(String.init)
+    }
 
     /// The messages recorded so far, in arrival order.
     public func records() throws -> [SMTPRecord] {

@@ -77,10 +77,13 @@ final class TestServerProcess: @unchecked Sendable {
 
     /// Starts `script` and waits, without holding a thread, for it to write the port it listens on.
     /// Only a few start at once (`LaunchGate`); the timeout counts from this one's turn.
-    static func start(script: String, arguments: [String], timeout: Double = 30) async throws -> TestServerProcess {
+    /// `namespace` runs it inside that network namespace (`ip netns exec`), for tests that need other addresses.
+    static func start(script: String, arguments: [String], namespace: String? = nil, timeout: Double = 30) async throws
+        -> TestServerProcess
+    {
         await LaunchGate.shared.enter()
         do {
-            let server = try await launch(script: script, arguments: arguments, timeout: timeout)
+            let server = try await launch(script: script, arguments: arguments, namespace: namespace, timeout: timeout)
             await LaunchGate.shared.leave()
             return server
         } catch {
@@ -89,7 +92,9 @@ final class TestServerProcess: @unchecked Sendable {
         }
     }
 
-    private static func launch(script: String, arguments: [String], timeout: Double) async throws -> TestServerProcess {
+    private static func launch(script: String, arguments: [String], namespace: String?, timeout: Double) async throws
+        -> TestServerProcess
+    {
         let directory = try TestPaths.makeTemporaryDirectory(prefix: "crier-server")
         let portFile = directory.appendingPathComponent("port")
         let recordFile = directory.appendingPathComponent("records.jsonl")
@@ -98,7 +103,8 @@ final class TestServerProcess: @unchecked Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments =
-            [
+            (namespace.map { NetworkNamespaces.exec(in: $0) } ?? [])
+            + [
                 TestPaths.python, TestPaths.serversDirectory.appendingPathComponent(script).path,
                 "--port-file", portFile.path, "--record", recordFile.path,
             ] + arguments

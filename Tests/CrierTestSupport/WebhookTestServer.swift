@@ -20,17 +20,24 @@ public struct WebhookRecord: Decodable, Sendable, Equatable {
 public final class WebhookTestServer: Sendable {
     private let server: TestServerProcess
 
+    /// The address it listens on.
+    public let host: String
+
     /// Starts the receiver; each of `secrets` (`whsec_...`) is tried when verifying signatures.
-    public init(secrets: [String] = []) async throws {
+    ///
+    /// `host` and `namespace` put it on another address inside a test's own network namespace.
+    public init(secrets: [String] = [], host: String = "127.0.0.1", namespace: String? = nil) async throws {
+        self.host = host
         server = try await TestServerProcess.start(
-            script: "webhook_receiver.py", arguments: secrets.flatMap { ["--secret", $0] })
+            script: "webhook_receiver.py", arguments: ["--host", host] + secrets.flatMap { ["--secret", $0] },
+            namespace: namespace)
     }
 
     /// The port it listens on.
     public var port: Int { server.port }
 
-    /// `http://127.0.0.1:PORT`.
-    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    /// `http://HOST:PORT` (IPv6 hosts in brackets).
+    public var baseURL: String { host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)" }
 
     /// The URL of `path` (which starts with `/`).
     public func url(_ path: String) -> String { baseURL + path }

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A recording SMTP server for tests, on 127.0.0.1 only.
+"""A recording SMTP server for tests, on 127.0.0.1 (or --host, inside a test's own network namespace).
 
 Writes its port to --port-file once it listens and appends one JSON line per
 accepted message to --record (mail_from, rcpt_tos, data).
@@ -8,6 +8,7 @@ Scripted faults, chosen by the recipient's local part:
   tempfail-once+...@  answers 451 the first time for that address, then 250
   reject+...@         answers 550
 --auth USER:PASS accepts AUTH PLAIN/LOGIN without TLS; --sink only counts.
+--events FILE (default: the record file + .events) gets "connect" for every connection, "auth" for every AUTH.
 """
 
 import argparse
@@ -18,7 +19,7 @@ import signal
 import sys
 import threading
 
-from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword, syntax
 
 
 class Recorder:
@@ -67,6 +68,29 @@ class Recorder:
         return "250 2.0.0 Ok: queued as test%06d" % number
 
 
+class EventLog:
+    def __init__(self, path):
+        self.path = path
+
+    def note(self, event):
+        if self.path:
+            with open(self.path, "a", encoding="utf-8") as handle:
+                handle.write(event + "\n")
+
+
+class RecordingSMTP(SMTP):
+    events = EventLog("")
+
+    def connection_made(self, transport):
+        self.events.note("connect")
+        super().connection_made(transport)
+
+    @syntax("AUTH <mechanism>")
+    async def smtp_AUTH(self, arg):
+        self.events.note("auth")
+        return await super().smtp_AUTH(arg)
+
+
 def make_authenticator(credentials):
     user, _, password = credentials.partition(":")
 
@@ -86,7 +110,10 @@ async def main():
     parser.add_argument("--auth", default="")
     parser.add_argument("--sink", action="store_true")
     parser.add_argument("--eml-dir", default="", help="also write each message as an .eml file here")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (tests' namespaces only)")
+    parser.add_argument("--events", default="", help="append connect/auth events here (default: RECORD.events)")
     args = parser.parse_args()
+    RecordingSMTP.events = EventLog(args.events or (args.record + ".events" if args.record else ""))
 
     handler = Recorder(args.record, args.sink, args.eml_dir)
     options = {}
@@ -98,10 +125,10 @@ async def main():
         )
 
     def factory():
-        return SMTP(handler, hostname="crier-test-smtp", ident="crier test SMTP", **options)
+        return RecordingSMTP(handler, hostname="crier-test-smtp", ident="crier test SMTP", **options)
 
     loop = asyncio.get_running_loop()
-    server = await loop.create_server(factory, host="127.0.0.1", port=0)
+    server = await loop.create_server(factory, host=args.host, port=0)
     port = server.sockets[0].getsockname()[1]
     temporary = args.port_file + ".tmp"
     with open(temporary, "w", encoding="utf-8") as handle:

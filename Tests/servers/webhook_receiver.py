@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A recording webhook receiver for tests, on 127.0.0.1 only.
+"""A recording webhook receiver for tests, on 127.0.0.1 (or --host, inside a test's own network namespace).
 
 Writes its port to --port-file once it listens and appends one JSON line per
 request to --record (method, path, headers, body, signature_ok). Each --secret
@@ -156,10 +156,11 @@ def main():
     parser.add_argument("--record", default="")
     parser.add_argument("--secret", action="append", default=[])
     parser.add_argument("--body-dir", default="", help="also write each request body to a file here")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (tests' namespaces only)")
     args = parser.parse_args()
 
     Handler.state = State(args.record, args.secret, args.body_dir)
-    server = Server(("127.0.0.1", 0), Handler)
+    server = Server((args.host, 0), Handler)
     port = server.server_address[1]
     temporary = args.port_file + ".tmp"
     with open(temporary, "w", encoding="utf-8") as handle:

@@ -1,5 +1,6 @@
 import CrierCore
 import CrierDelivery
+import Curl
 public import Foundation
 
 /// Loads and validates crier.yml; nothing starts on a bad configuration.
@@ -53,7 +54,9 @@ public enum ConfigurationLoader {
         let areaIDs = Set(areas.map(\.id))
         let topics = try readTopics(&root)
         let email = try readEmail(&root)
-        let endpoints = try readEndpoints(&root, areaIDs: areaIDs, topics: Set(topics))
+        var endpointAllowed: [String: [IPNetwork]] = [:]
+        let endpoints = try readEndpoints(
+            &root, areaIDs: areaIDs, topics: Set(topics), endpointAllowed: &endpointAllowed)
 
         var quietStart = "21:00"
         var quietEnd = "08:00"
@@ -84,9 +87,11 @@ public enum ConfigurationLoader {
         let misfireGrace = try duration(&root, "misfire_grace") ?? 3_600
 
         var allowPrivate = false
+        var allowed: [IPNetwork] = []
         if var network = try root.mapping("network") {
             allowPrivate = try network.bool("allow_private") ?? false
-            try network.finish(known: ["allow_private"])
+            allowed = try allowedNetworks(&network)
+            try network.finish(known: ["allow", "allow_private"])
         }
         var approvals = true
         if var approvalsMapping = try root.mapping("approvals") {
@@ -120,6 +125,8 @@ public enum ConfigurationLoader {
             dispatch: dispatch, publishExercises: publishExercises)
         configuration.publishFileMode = fileMode
         configuration.publishDirectoryMode = directoryMode
+        configuration.allowedNetworks = allowed
+        configuration.endpointAllowedNetworks = endpointAllowed
         configuration.endpoints = configuration.endpoints.map { endpoint in
             var endpoint = endpoint
             if endpoint.maxConcurrency <= 0 { endpoint.maxConcurrency = dispatch.webhookConcurrency }
@@ -186,7 +193,7 @@ public enum ConfigurationLoader {
         if tls == .none, scheme == "smtps" {
             throw email.error("tls", "smtps:// always uses TLS; tls: none contradicts it")
         }
-        if tls == .none, !isLoopbackHost(relay.host ?? "") {
+        if tls == .none, isRemoteAddressLiteral(relay.host ?? "") {
             throw email.error("tls", "tls: none is allowed only for a relay on loopback (127.0.0.1, ::1, localhost)")
         }
         let from = try email.string("from") ?? "Crier <alerts@example.org>"
@@ -210,14 +217,16 @@ public enum ConfigurationLoader {
                 throw email.error("unsubscribe_url", "\(error.reason)")
             }
         }
-        let relayConfig = CrierConfiguration.EmailRelay(
+        let relayAllowed = try allowedNetworks(&email)
+        var relayConfig = CrierConfiguration.EmailRelay(
             relay: relay, tls: tls, usernameEnvironmentVariable: try email.string("username_env"),
             passwordEnvironmentVariable: try email.string("password_env"), from: from,
             maxConnections: try email.int("max_connections", range: 1...256) ?? 4,
             ratePerSecond: try email.double("rate_per_second") ?? 50, unsubscribeURLPattern: unsubscribe)
         guard relayConfig.ratePerSecond > 0 else { throw email.error("rate_per_second", "must be more than 0") }
+        relayConfig.allowedNetworks = relayAllowed
         try email.finish(known: [
-            "relay", "tls", "username_env", "password_env", "from", "max_connections", "rate_per_second",
+            "allow", "relay", "tls", "username_env", "password_env", "from", "max_connections", "rate_per_second",
             "unsubscribe_url",
         ])
         return relayConfig
@@ -233,9 +242,10 @@ public enum ConfigurationLoader {
         return trimmed
     }
 
-    private static func readEndpoints(_ root: inout YAMLMapping, areaIDs: Set<String>, topics: Set<String>) throws
-        -> [Endpoint]
-    {
+    private static func readEndpoints(
+        _ root: inout YAMLMapping, areaIDs: Set<String>, topics: Set<String>,
+        endpointAllowed: inout [String: [IPNetwork]]
+    ) throws -> [Endpoint] {
         guard let list = try root.mappings("endpoints") else { return [] }
         var endpoints: [Endpoint] = []
         for var item in list {
@@ -283,6 +293,11 @@ public enum ConfigurationLoader {
             guard let format = Endpoint.PayloadFormat(rawValue: formatText) else {
                 throw item.error("format", "expected json or cap, found \"\(formatText)\"")
             }
+            let allowed = try allowedNetworks(&item)
+            if kind == .email, !allowed.isEmpty {
+                throw item.error("allow", "email endpoints go through the relay; list its networks under email.allow")
+            }
+            if !allowed.isEmpty { endpointAllowed[id] = allowed }
             let secrets = try item.strings("secret_env") ?? []
             if kind == .email, !secrets.isEmpty { throw item.error("secret_env", "only webhook endpoints are signed") }
             let endpoint = Endpoint(
@@ -290,7 +305,8 @@ public enum ConfigurationLoader {
                 secretEnvironmentVariables: secrets, isTestRecipient: try item.bool("test") ?? false,
                 maxConcurrency: try item.int("max_concurrency", range: 1...1024) ?? 0, name: try endpointName(&item))
             try item.finish(known: [
-                "id", "kind", "url", "address", "areas", "topics", "format", "secret_env", "test", "max_concurrency",
+                "allow", "id", "kind", "url", "address", "areas", "topics", "format", "secret_env", "test",
+                "max_concurrency",
                 "name",
             ])
             endpoints.append(endpoint)
@@ -376,10 +392,5 @@ public enum ConfigurationLoader {
         } catch {
             throw mapping.error(key, "\"\(text)\" is not a valid email address: \(error.reason)")
         }
-    }
-
-    static func isLoopbackHost(_ host: String) -> Bool {
-        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
     }
 }

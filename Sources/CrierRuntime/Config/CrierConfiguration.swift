@@ -1,4 +1,5 @@
 public import CrierCore
+public import Curl
 public import Foundation
 
 /// Everything crier.yml says, validated: the one description of this installation.
@@ -23,6 +24,8 @@ public struct CrierConfiguration: Sendable {
         public var ratePerSecond: Double
         /// Pattern with `{token}` for each resident's unsubscribe link.
         public var unsubscribeURLPattern: String?
+        /// Networks the relay may be in besides public addresses (`email.allow`), on top of `network.allow`.
+        public var allowedNetworks: [IPNetwork] = []
     }
 
     /// How the dispatcher paces itself.
@@ -58,6 +61,7 @@ public struct CrierConfiguration: Sendable {
     public var quietHoursEnd: String
     public var retry: RetryPolicy
     public var misfireGrace: Double
+    /// `network.allow_private`: shorthand for loopback, RFC 1918 and unique-local networks (`AddressGuard.privateNetworks`).
     public var allowPrivateNetworks: Bool
     public var actualAlertsNeedApproval: Bool
     public var publishDirectory: URL?
@@ -69,6 +73,10 @@ public struct CrierConfiguration: Sendable {
     public var publishFileMode: UInt16 = 0o644
     /// Permission bits of published folders (`publish.dir_mode`, default 0755), whatever the umask.
     public var publishDirectoryMode: UInt16 = 0o755
+    /// `network.allow`: networks every endpoint and the relay may reach besides public addresses (metadata never).
+    public var allowedNetworks: [IPNetwork] = []
+    /// Each endpoint's own `allow` list, by endpoint id, on top of `allowedNetworks`.
+    public var endpointAllowedNetworks: [String: [IPNetwork]] = [:]
 
     /// The area with `id`, if configured.
     public func area(_ id: String) -> Area? { areas.first { $0.id == id } }
