@@ -22,7 +22,7 @@ public final class EmailTransport: Transport {
         public var limits: TransferLimits
         /// The network policy: when false, loopback and private relay addresses are refused.
         public var allowPrivateAddresses: Bool
-        /// Connections open to the relay at once.
+        /// Idle relay connections kept open for reuse; the dispatcher's email route limit bounds sends.
         public var maxConnections: Int
 
         /// Makes a configuration.
@@ -56,7 +56,7 @@ public final class EmailTransport: Transport {
         self.logger = logger
         client = try CurlClient(
             configuration: CurlClient.Configuration(
-                maxTotalConnections: configuration.maxConnections, maxHostConnections: configuration.maxConnections,
+                maxIdleConnections: configuration.maxConnections,
                 allowPrivateAddresses: configuration.allowPrivateAddresses))
     }
 

@@ -30,9 +30,7 @@ extension CrierSystem {
             transports[.webhook] = try WebhookTransport(
                 configuration: WebhookTransport.Configuration(
                     limits: webhookLimits, allowPrivateAddresses: configuration.allowPrivateNetworks,
-                    maxConnections: max(64, dispatch.maxInFlight),
-                    maxConnectionsPerHost: configuration.endpoints.map(\.maxConcurrency).max()
-                        ?? dispatch.webhookConcurrency),
+                    maxConnections: max(64, dispatch.maxInFlight)),
                 secrets: secrets, clock: signingClock ?? clock, logger: logger)
         } catch let error as WebhookSignerError {
             throw InputError("a webhook signing secret is unusable: \(error)")

@@ -13,6 +13,7 @@ extension SQLiteOutbox {
         migrator.registerMigration("v5-message-lifecycle", migrate: typeMessageLifecycle)
         migrator.registerMigration("v6-schedule-sightings", migrate: createScheduleSightings)
         migrator.registerMigration("v7-message-cap-classification", migrate: addMessageCAPClassification)
+        migrator.registerMigration("v8-fault-claim-counts", migrate: countClaimsApart)
         return migrator
     }
 

@@ -76,7 +76,8 @@ struct AlertDeskFixture {
         let claimed = try outbox.claim(route: route, limit: limit, now: now, lease: 60, owner: "test")
         let results = claimed.prefix(count).map { record in
             AttemptResult(
-                deliveryID: record.id, attempt: record.attempts, leaseOwner: "test", startedAt: now, finishedAt: now,
+                deliveryID: record.id, attempt: record.attempts + 1, claim: record.claims, leaseOwner: "test",
+                startedAt: now, finishedAt: now,
                 outcome: .delivered(detail: "250 ok"), action: .markDelivered)
         }
         try outbox.record(Array(results))
