@@ -181,6 +181,8 @@ struct DeliveryFaultEndToEndTests {
         let restarted = try site.start()
         defer { kill(restarted.processIdentifier, SIGKILL) }
         #expect(try await Self.lockNames(restarted.processIdentifier, path: lockPath, within: 30))
+        try site.enqueue(["/ok/after-restart"], endpoint: "receiver")
+        #expect(try await site.waitForRequests(1, prefix: "/ok/after-restart", within: 20), "the restart delivers")
         kill(restarted.processIdentifier, SIGTERM)
         #expect(try await CrierBinary.waitForExit(restarted, timeout: 20))
         #expect(restarted.terminationStatus == 0)
