@@ -42,7 +42,8 @@ public struct DeliveryStateMachine: Sendable, Equatable {
         }
     }
 
-    /// Attempts made so far, including the one being reported.
+    /// Answered attempts so far, including the one being reported (claims that ended without an
+    /// outcome, such as a crash, are not counted).
     public private(set) var attempts: Int
     public let policy: RetryPolicy
 

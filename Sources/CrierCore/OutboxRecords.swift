@@ -138,8 +138,15 @@ public struct DeliveryRecord: Sendable, Equatable, Codable {
     public var unsubscribeToken: String?
     public var locale: String
     public var state: DeliveryState
-    /// Attempts started so far (a claim counts as the start of one).
+    /// Answered attempts so far: attempts that ended with an outcome (an answer, a refusal, a
+    /// timeout). Back-off and the dead-letter budget count these.
     public var attempts: Int
+    /// How many times the delivery was claimed, ever: the claim number that, with the lease owner,
+    /// fences a result to the claim it ran under. Never goes back.
+    public var claims: Int
+    /// Claims since the last outcome that ended without one (their process died or stalled past its
+    /// lease); at `RetryPolicy.maximumClaimsWithoutOutcome` the delivery is a poison dead letter.
+    public var claimsWithoutOutcome: Int
     public var nextAttemptAt: Date
     public var lastError: String?
     /// Stable across retries and restarts: `webhook-id`, and the local part of `Message-ID`.
@@ -154,9 +161,12 @@ public struct DeliveryRecord: Sendable, Equatable, Codable {
         id: Int64, messageID: String, channel: Channel, destination: String, route: String,
         endpointID: String?, subscriberID: Int64?, recipientName: String?, unsubscribeToken: String?,
         locale: String, state: DeliveryState, attempts: Int, nextAttemptAt: Date, lastError: String?,
-        idempotencyKey: String, priority: Priority, createdAt: Date, updatedAt: Date, inReplyTo: String? = nil
+        idempotencyKey: String, priority: Priority, createdAt: Date, updatedAt: Date, inReplyTo: String? = nil,
+        claims: Int = 0, claimsWithoutOutcome: Int = 0
     ) {
         self.inReplyTo = inReplyTo
+        self.claims = claims
+        self.claimsWithoutOutcome = claimsWithoutOutcome
         self.id = id
         self.messageID = messageID
         self.channel = channel
@@ -181,9 +191,11 @@ public struct DeliveryRecord: Sendable, Equatable, Codable {
 /// How one attempt ended, as the dispatcher reports it to the outbox.
 public struct AttemptResult: Sendable, Equatable {
     public var deliveryID: Int64
-    /// The attempt's number, from 1.
+    /// The answered attempt's number, from 1 (claims that ended without an outcome are not counted).
     public var attempt: Int
-    /// The worker that held the lease the attempt ran under. With `attempt` it fences the lease:
+    /// The claim number the attempt ran under (`DeliveryRecord.claims` when it was claimed).
+    public var claim: Int
+    /// The worker that held the lease the attempt ran under. With `claim` it fences the lease:
     /// a result arriving after the delivery was claimed again does not change its state.
     public var leaseOwner: String
     public var startedAt: Date
@@ -193,12 +205,13 @@ public struct AttemptResult: Sendable, Equatable {
     public var action: DeliveryStateMachine.Action
 
     public init(
-        deliveryID: Int64, attempt: Int, leaseOwner: String, startedAt: Date, finishedAt: Date,
+        deliveryID: Int64, attempt: Int, claim: Int, leaseOwner: String, startedAt: Date, finishedAt: Date,
         outcome: DeliveryOutcome,
         action: DeliveryStateMachine.Action
     ) {
         self.deliveryID = deliveryID
         self.attempt = attempt
+        self.claim = claim
         self.leaseOwner = leaseOwner
         self.startedAt = startedAt
         self.finishedAt = finishedAt

@@ -17,8 +17,14 @@ public protocol OutboxStore: Sendable {
     func dueRoutes(now: Date) throws -> [String: Int]
 
     /// Claims up to `limit` due deliveries of `route` (urgent first, then oldest), leasing them
-    /// to `owner` until `now + lease`, and counting the attempt.
+    /// to `owner` until `now + lease` under the next claim number; never one whose lease `owner`
+    /// itself holds. Answered attempts are counted when results are recorded, not here.
     func claim(route: String, limit: Int, now: Date, lease: TimeInterval, owner: String) throws -> [DeliveryRecord]
+
+    /// Extends every lease `owner` still holds to `now + lease` (its transfers are still in flight);
+    /// returns how many.
+    @discardableResult
+    func renewLeases(owner: String, now: Date, lease: TimeInterval) throws -> Int
 
     /// The rendition a delivery uses.
     func rendition(messageID: String, channel: Channel, locale: String) throws -> Rendition?

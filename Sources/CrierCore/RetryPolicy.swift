@@ -12,6 +12,15 @@
 ///
 /// Each wait is spread by ±`jitter` (a fraction, default 0.2) so a recovering endpoint is not hit
 /// by every retry at once, and is never shorter than the endpoint's `Retry-After`.
+///
+/// Only answered attempts count (an answer, a refusal, a timeout: any outcome). A claim whose
+/// process died before an outcome (a crash) is counted apart; after
+/// `maximumClaimsWithoutOutcome` such claims in a row the delivery is a poison dead letter.
+///
+/// | counted | budget |
+/// |---|---|
+/// | answered attempts | `delays.count + 1`, then dead ("gave up after N attempts") |
+/// | claims without an outcome, since the last outcome | 20, then dead ("poison: claimed 20 times without an outcome") |
 public struct RetryPolicy: Sendable, Equatable {
     /// Waits after the first, second, ... failed attempt, in seconds.
     public var delays: [Double]
@@ -30,7 +39,15 @@ public struct RetryPolicy: Sendable, Equatable {
     /// DESIGN.md's schedule: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h.
     public static let standardDelays: [Double] = [5, 300, 1_800, 7_200, 18_000, 36_000]
 
-    /// The total number of attempts before a delivery is dead.
+    /// Claims in a row that may end without an outcome before the delivery is a poison dead letter.
+    public static let maximumClaimsWithoutOutcome = 20
+
+    /// The dead-letter reason of a delivery claimed `claims` times in a row without an outcome.
+    public static func poisonReason(claims: Int) -> String {
+        "poison: claimed \(claims) times without an outcome"
+    }
+
+    /// The total number of answered attempts before a delivery is dead.
     public var maximumAttempts: Int { delays.count + 1 }
 
     /// Seconds to wait after failed attempt number `attempt` (from 1), or nil when it was the last.

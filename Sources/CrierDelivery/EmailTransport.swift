@@ -24,7 +24,7 @@ public final class EmailTransport: Transport {
         public var allowPrivateAddresses: Bool
         /// Special-purpose networks the relay may be in (`network.allow` plus `email.allow`); metadata never.
         public var allowedNetworks: [IPNetwork] = []
-        /// Connections open to the relay at once.
+        /// Idle relay connections kept open for reuse; the dispatcher's email route limit bounds sends.
         public var maxConnections: Int
 
         /// Makes a configuration.
@@ -57,7 +57,7 @@ public final class EmailTransport: Transport {
         builder = try EmailMessageBuilder(from: configuration.from)
         self.logger = logger
         var clientConfiguration = CurlClient.Configuration(
-            maxTotalConnections: configuration.maxConnections, maxHostConnections: configuration.maxConnections,
+            maxIdleConnections: configuration.maxConnections,
             allowPrivateAddresses: configuration.allowPrivateAddresses)
         clientConfiguration.allowedNetworks = configuration.allowedNetworks
         client = try CurlClient(configuration: clientConfiguration)

@@ -18,23 +18,20 @@ public final class WebhookTransport: Transport {
         public var allowedNetworks: [IPNetwork] = []
         /// Further networks one endpoint may reach (its own `allow`), by endpoint id.
         public var endpointAllowedNetworks: [String: [IPNetwork]] = [:]
-        /// Connections open at once, in total and to one host.
+        /// Idle connections kept open for reuse. Never a cap on transfers: the dispatcher's
+        /// per-endpoint `max_concurrency` is the only limit, so endpoints on one host stay independent.
         public var maxConnections: Int
-        /// Connections open at once to one host.
-        public var maxConnectionsPerHost: Int
         /// The `User-Agent` header.
         public var userAgent: String
 
         /// Makes a configuration; the defaults suit partner webhooks on the public internet.
         public init(
             limits: TransferLimits = TransferLimits(connectTimeout: 10, totalTimeout: 30, maxResponseBytes: 64 * 1024),
-            allowPrivateAddresses: Bool = false, maxConnections: Int = 64, maxConnectionsPerHost: Int = 8,
-            userAgent: String = "Crier/1.0"
+            allowPrivateAddresses: Bool = false, maxConnections: Int = 64, userAgent: String = "Crier/1.0"
         ) {
             self.limits = limits
             self.allowPrivateAddresses = allowPrivateAddresses
             self.maxConnections = maxConnections
-            self.maxConnectionsPerHost = maxConnectionsPerHost
             self.userAgent = userAgent
         }
     }
@@ -63,8 +60,7 @@ public final class WebhookTransport: Transport {
         self.clock = clock
         self.logger = logger
         var clientConfiguration = CurlClient.Configuration(
-            maxTotalConnections: configuration.maxConnections,
-            maxHostConnections: configuration.maxConnectionsPerHost,
+            maxIdleConnections: configuration.maxConnections,
             allowPrivateAddresses: configuration.allowPrivateAddresses)
         clientConfiguration.allowedNetworks = configuration.allowedNetworks
         client = try CurlClient(configuration: clientConfiguration)

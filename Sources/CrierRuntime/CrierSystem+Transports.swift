@@ -28,8 +28,7 @@ extension CrierSystem {
             maxResponseBytes: dispatch.maxResponseBytes)
         var webhookConfiguration = WebhookTransport.Configuration(
             limits: webhookLimits, allowPrivateAddresses: configuration.allowPrivateNetworks,
-            maxConnections: max(64, dispatch.maxInFlight),
-            maxConnectionsPerHost: configuration.endpoints.map(\.maxConcurrency).max() ?? dispatch.webhookConcurrency)
+            maxConnections: max(64, dispatch.maxInFlight))
         webhookConfiguration.allowedNetworks = configuration.allowedNetworks
         webhookConfiguration.endpointAllowedNetworks = configuration.endpointAllowedNetworks
         do {

@@ -41,7 +41,9 @@ extension SQLiteOutbox {
             priority: try priority(row, "priority", table: "deliveries"),
             createdAt: Date(unixSeconds: row["created_at"]),
             updatedAt: Date(unixSeconds: row["updated_at"]),
-            inReplyTo: row["in_reply_to"])
+            inReplyTo: row["in_reply_to"],
+            claims: row["claims"],
+            claimsWithoutOutcome: row["claims_without_outcome"])
     }
 
     func messageRecord(_ row: Row) throws -> MessageRecord {

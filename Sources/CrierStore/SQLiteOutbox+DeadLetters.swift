@@ -14,7 +14,8 @@ extension SQLiteOutbox {
             try db.execute(
                 sql: """
                     UPDATE deliveries
-                    SET state = 'pending', attempts = 0, next_attempt_at = :now, last_error = NULL, updated_at = :now
+                    SET state = 'pending', attempts = 0, claims_without_outcome = 0, next_attempt_at = :now,
+                        last_error = NULL, updated_at = :now
                     WHERE id = :id AND state = 'dead' AND \(Self.notForDisabledEndpoint)
                     """,
                 arguments: ["id": id, "now": now.unixSeconds])
@@ -31,7 +32,8 @@ extension SQLiteOutbox {
             try db.execute(
                 sql: """
                     UPDATE deliveries
-                    SET state = 'pending', attempts = 0, next_attempt_at = :now, last_error = NULL, updated_at = :now
+                    SET state = 'pending', attempts = 0, claims_without_outcome = 0, next_attempt_at = :now,
+                        last_error = NULL, updated_at = :now
                     WHERE state = 'dead' AND \(Self.notForDisabledEndpoint)
                     """,
                 arguments: ["now": now.unixSeconds])

@@ -13,7 +13,8 @@ extension SQLiteOutbox {
         migrator.registerMigration("v5-message-lifecycle", migrate: typeMessageLifecycle)
         migrator.registerMigration("v6-schedule-sightings", migrate: createScheduleSightings)
         migrator.registerMigration("v7-message-cap-classification", migrate: addMessageCAPClassification)
-        migrator.registerMigration("v10-input-audit-os-user", migrate: addAuditOSUser)
+        migrator.registerMigration("v8-fault-claim-counts", migrate: countClaimsApart)
+        migrator.registerMigration("v9-input-audit-os-user", migrate: addAuditOSUser)
         return migrator
     }
 

@@ -5,10 +5,12 @@ internal import GRDB
 extension SQLiteOutbox {
     /// Records finished attempts and applies the actions the state machine chose, in one transaction.
     ///
-    /// Every attempt is recorded; only deliveries still leased by the same worker for the same
-    /// attempt change state. A delivery withdrawn or reset meanwhile is not resurrected, and a late
-    /// result from a worker whose lease ran out (the delivery since claimed again, by another
-    /// worker or for the next attempt) does not overrule the one that holds it now.
+    /// Every attempt is recorded; only deliveries still leased by the same worker under the same
+    /// claim change state, and only they count an answered attempt (`attempts + 1`, and the count of
+    /// claims without an outcome starts again). A delivery withdrawn or reset meanwhile is not
+    /// resurrected, and a late result from a worker whose lease was taken over (the delivery since
+    /// claimed again by another worker) does not overrule the one that holds it now. A worker whose
+    /// lease ran out but was not taken over still holds the delivery: its result is recorded.
     public func record(_ results: [AttemptResult]) throws {
         guard !results.isEmpty else { return }
         try write("record \(results.count) attempt results") { db in
@@ -32,8 +34,11 @@ extension SQLiteOutbox {
 
     private func apply(_ result: AttemptResult, _ db: Database) throws {
         let now = result.finishedAt.unixSeconds
-        let released = "lease_owner = NULL, lease_until = NULL, updated_at = :now"
-        let stillLeased = "WHERE id = :id AND state = 'leased' AND lease_owner = :owner AND attempts = :attempt"
+        let released = """
+            attempts = attempts + 1, claims_without_outcome = 0, lease_owner = NULL, lease_until = NULL,
+            updated_at = :now
+            """
+        let stillLeased = "WHERE id = :id AND state = 'leased' AND lease_owner = :owner AND claims = :claim"
         // Cached statements: this runs once per delivery, thousands of times a second.
         switch result.action {
         case .markDelivered:
@@ -43,7 +48,7 @@ extension SQLiteOutbox {
                     \(stillLeased)
                     """
             ).execute(arguments: [
-                "id": result.deliveryID, "attempt": result.attempt, "owner": result.leaseOwner, "now": now,
+                "id": result.deliveryID, "claim": result.claim, "owner": result.leaseOwner, "now": now,
             ])
         case .scheduleRetry(let at):
             try db.cachedStatement(
@@ -52,7 +57,7 @@ extension SQLiteOutbox {
                     \(stillLeased)
                     """
             ).execute(arguments: [
-                "id": result.deliveryID, "attempt": result.attempt, "owner": result.leaseOwner, "now": now,
+                "id": result.deliveryID, "claim": result.claim, "owner": result.leaseOwner, "now": now,
                 "at": at.unixSeconds,
                 "error": result.outcome.detail,
             ])
@@ -61,7 +66,7 @@ extension SQLiteOutbox {
                 sql: "UPDATE deliveries SET state = 'dead', last_error = :error, \(released) \(stillLeased)"
             )
             .execute(arguments: [
-                "id": result.deliveryID, "attempt": result.attempt, "owner": result.leaseOwner, "now": now,
+                "id": result.deliveryID, "claim": result.claim, "owner": result.leaseOwner, "now": now,
                 "error": reason,
             ])
         case .deadLetterAndDisableEndpoint(let reason):
@@ -69,7 +74,7 @@ extension SQLiteOutbox {
                 sql: "UPDATE deliveries SET state = 'dead', last_error = :error, \(released) \(stillLeased)"
             )
             .execute(arguments: [
-                "id": result.deliveryID, "attempt": result.attempt, "owner": result.leaseOwner, "now": now,
+                "id": result.deliveryID, "claim": result.claim, "owner": result.leaseOwner, "now": now,
                 "error": reason,
             ])
             // The endpoint said it is gone: that holds whatever became of this delivery.

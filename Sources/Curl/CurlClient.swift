@@ -7,12 +7,15 @@ import Foundation
 /// `await`; connections (HTTP keep-alive, SMTP sessions) are reused from the multi handle's cache.
 /// Every resolved address passes the `AddressGuard` before a socket is opened.
 public final class CurlClient: Sendable {
-    /// How many connections the client may hold, and which addresses it may reach.
+    /// How many idle connections the client keeps for reuse, and which addresses it may reach.
+    ///
+    /// The client never caps connections per host or in total: libcurl would queue a transfer
+    /// beyond such a cap for as long as the transfers ahead of it take, a wait no timeout bounds and
+    /// the caller cannot see. Callers bound how many transfers they start (the dispatcher's per-route
+    /// limits); every transfer submitted gets its own connection at once, or reuses an idle one.
     public struct Configuration: Sendable, Equatable {
-        /// Connections open at once across all hosts (`CURLMOPT_MAX_TOTAL_CONNECTIONS`, 0 = no limit).
-        public var maxTotalConnections: Int
-        /// Connections open at once to one host (`CURLMOPT_MAX_HOST_CONNECTIONS`, 0 = no limit).
-        public var maxHostConnections: Int
+        /// Idle connections kept open for reuse (`CURLMOPT_MAXCONNECTS`); a limit on the cache, not a queue.
+        public var maxIdleConnections: Int
         /// The `allow_private` shorthand: when true, `AddressGuard.privateNetworks` may be reached too.
         public var allowPrivateAddresses: Bool
         /// Special-purpose networks these transfers may reach besides public addresses (metadata never).
@@ -24,9 +27,8 @@ public final class CurlClient: Sendable {
         }
 
         /// Makes a configuration.
-        public init(maxTotalConnections: Int = 64, maxHostConnections: Int = 16, allowPrivateAddresses: Bool = false) {
-            self.maxTotalConnections = maxTotalConnections
-            self.maxHostConnections = maxHostConnections
+        public init(maxIdleConnections: Int = 64, allowPrivateAddresses: Bool = false) {
+            self.maxIdleConnections = maxIdleConnections
             self.allowPrivateAddresses = allowPrivateAddresses
         }
     }
@@ -38,9 +40,7 @@ public final class CurlClient: Sendable {
     /// Starts the client and its transfer thread.
     public init(configuration: Configuration = Configuration()) throws(CurlError) {
         self.configuration = configuration
-        loop = try CurlLoop(
-            maxTotalConnections: configuration.maxTotalConnections, maxHostConnections: configuration.maxHostConnections
-        )
+        loop = try CurlLoop(maxIdleConnections: configuration.maxIdleConnections)
     }
 
     deinit {

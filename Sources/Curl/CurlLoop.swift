@@ -19,15 +19,17 @@ final class CurlLoop: @unchecked Sendable {
     private let inbox = Mutex(Inbox())
     private var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
 
-    init(maxTotalConnections: Int, maxHostConnections: Int) throws(CurlError) {
+    /// Starts the loop thread. No per-host or total connection cap is set (both stay 0, no limit):
+    /// a capped transfer would wait inside libcurl, unaccounted and unbounded by any timeout.
+    init(maxIdleConnections: Int) throws(CurlError) {
         CurlGlobal.ensureInitialized()
         guard let multi = curl_multi_init() else {
             throw CurlError(code: 0, kind: .other, message: "curl_multi_init failed (out of memory?)")
         }
         self.multi = multi
-        _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, max(0, maxTotalConnections))
-        _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, max(0, maxHostConnections))
-        _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(4, maxTotalConnections))
+        _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, 0)
+        _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, 0)
+        _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(4, maxIdleConnections))
         let thread = Thread { [self] in run() }
         thread.name = "curl-multi"
         thread.start()

@@ -23,6 +23,13 @@ struct RunCommand: AsyncParsableCommand {
             slot records would otherwise say the rehearsed slots had fired). With --simulate-deliver \
             the fast-forwarded run really sends, through the configured endpoints and relay, and \
             records its slots in the configured database: for demonstrations against local receivers.
+
+            One `crier run` at a time delivers from a database: it holds an exclusive lock on \
+            `<database>.lock` (its PID is written there) until it exits. A second `crier run` on the \
+            same database, with or without --until-idle (or --simulate-deliver), refuses to start \
+            and exits 1, naming the PID that holds it. The kernel releases the lock when the holder \
+            exits in any way, so a lock left by a killed process never blocks a restart. `crier \
+            alert --wait` takes no lock: it delivers beside a running daemon, kept apart by leases.
             """
     )
 
@@ -71,6 +78,7 @@ struct RunCommand: AsyncParsableCommand {
             return
         }
         let system = try global.open()
+        let lock = try Self.lockDatabase(of: system)
         let (library, loaded) = try system.loadSchedules()
         let catalog = try checked(loaded, logger: logger)
         let scheduler = Scheduler(
@@ -96,12 +104,22 @@ struct RunCommand: AsyncParsableCommand {
             try await schedulerTask.value
         }
         signals.cancel()
+        withExtendedLifetime(lock) {}
         logger.info(
             "crier stopped",
             metadata: [
                 "attempts": "\(report.attempts)", "delivered": "\(report.delivered)",
                 "retried": "\(report.retried)", "dead": "\(report.dead)",
             ])
+    }
+
+    /// Takes the database's daemon lock for this process, or fails (exit 1) naming the PID that holds it.
+    private static func lockDatabase(of system: CrierSystem) throws -> DaemonLock {
+        do {
+            return try DaemonLock(databasePath: system.configuration.database.path)
+        } catch {
+            throw CommandFailure(message: error.description, isBadInput: false)
+        }
     }
 
     /// The schedules, or exit 2 listing every invalid file (unless told to skip them).
@@ -143,6 +161,9 @@ struct RunCommand: AsyncParsableCommand {
         let (system, clock) = try ScheduleRehearsal.open(
             configuration: global.configURL, database: simulateDatabase.map { URL(fileURLWithPath: $0) }, start: Date(),
             delivering: simulateDeliver)
+        // A fast-forward run delivers from the configured database, as a daemon would.
+        let lock = simulateDeliver ? try Self.lockDatabase(of: system) : nil
+        defer { withExtendedLifetime(lock) {} }
         let until = try ScheduleDates.parse(text, option: "--simulate-until", zone: system.configuration.timeZone)
         guard until > clock.now() else { throw InputError("--simulate-until must be in the future") }
         let (library, loaded) = try system.loadSchedules()

@@ -20,7 +20,7 @@ import Testing
 
         let claimed = try outbox.claim(route: "a", limit: 10, now: Fixture.t0 + 30, lease: 60, owner: "w1")
         #expect(claimed.map(\.messageID) == ["msg_urgent", "msg_old", "msg_newer"])
-        #expect(claimed.allSatisfy { $0.state == .leased && $0.attempts == 1 && $0.route == "a" })
+        #expect(claimed.allSatisfy { $0.state == .leased && $0.claims == 1 && $0.attempts == 0 && $0.route == "a" })
         // Nothing left for the route; the other route is untouched.
         #expect(try outbox.claim(route: "a", limit: 10, now: Fixture.t0 + 30, lease: 60, owner: "w2").isEmpty)
         #expect(try outbox.dueRoutes(now: Fixture.t0 + 30) == ["b": 1])
@@ -47,7 +47,9 @@ import Testing
             try outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 31, lease: 30, owner: "w2").first)
         #expect(again.id == first.id)
         #expect(again.idempotencyKey == first.idempotencyKey)
-        #expect(again.attempts == 2)
+        #expect(again.claims == 2)
+        #expect(again.attempts == 0, "a claim that ended without an outcome spends no attempt")
+        #expect(again.claimsWithoutOutcome == 1)
     }
 
     @Test func releasedLeasesAreDueAtOnce() throws {

@@ -87,7 +87,7 @@ struct RecordCase: Sendable, CustomTestStringConvertible {
         // w1 stalls past its lease; w2 claims the delivery again.
         let second = try #require(
             try outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 61, lease: 60, owner: "w2").first)
-        #expect(first.attempts == 1 && second.attempts == 2)
+        #expect(first.claims == 1 && second.claims == 2)
         // w1's failure arrives late: recorded, but the delivery stays w2's.
         try outbox.record([
             Fixture.result(
@@ -115,11 +115,13 @@ struct RecordCase: Sendable, CustomTestStringConvertible {
         try outbox.record([
             Fixture.result(reclaimed, .permanent(reason: "HTTP 400"), .deadLetter(reason: "HTTP 400"), owner: "w2")
         ])
-        // The operator retries it: attempts start again from 0, so w3 holds attempt 1 as w1 did.
+        // The operator retries it: attempts start again from 0, so w3 makes attempt 1 as w1 did; the
+        // claim number never goes back, so w1's result cannot pass for w3's.
         #expect(try outbox.retryDelivery(id: stalled.id, now: Fixture.t0 + 70))
         let current = try #require(
             try outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 70, lease: 60, owner: "w3").first)
         #expect(current.attempts == stalled.attempts)
+        #expect(current.claims == 3 && stalled.claims == 1)
         try outbox.record([
             Fixture.result(
                 stalled, .permanent(reason: "HTTP 400"), .deadLetter(reason: "HTTP 400"), at: Fixture.t0 + 71,

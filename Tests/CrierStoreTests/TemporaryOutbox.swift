@@ -54,7 +54,8 @@ enum Fixture {
         at: Date = t0, owner: String = "w"
     ) -> AttemptResult {
         AttemptResult(
-            deliveryID: delivery.id, attempt: delivery.attempts, leaseOwner: owner, startedAt: at, finishedAt: at,
+            deliveryID: delivery.id, attempt: delivery.attempts + 1, claim: delivery.claims, leaseOwner: owner,
+            startedAt: at, finishedAt: at,
             outcome: outcome, action: action)
     }
 }

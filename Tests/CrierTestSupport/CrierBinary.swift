@@ -39,10 +39,17 @@ public enum CrierBinary {
     /// Runs `crier arguments...` to completion (killing it after `timeout` seconds).
     ///
     /// `launcher` (a command and its arguments, e.g. `NetworkNamespaces.exec(in:hosts:)`) runs crier through it.
+    /// Output goes to files, read once the child has ended: blocking pipe reads would hold the
+    /// cooperative pool's threads, and the timeout could then never fire.
     public static func run(
         _ arguments: [String], environment: [String: String] = [:], directory: URL, timeout: Double = 120,
         launcher: [String] = []
     ) async throws -> Result {
+        let stamp = UUID().uuidString.prefix(8)
+        let out = directory.appendingPathComponent("crier-run-\(stamp).out")
+        let err = directory.appendingPathComponent("crier-run-\(stamp).err")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         let process = Process()
         if launcher.isEmpty {
             process.executableURL = url
@@ -53,15 +60,10 @@ public enum CrierBinary {
         }
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Read both pipes concurrently so a chatty child never blocks on a full pipe.
-        async let stdout = Task.detached { out.fileHandleForReading.readDataToEndOfFile() }.value
-        async let stderr = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }.value
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning {
             if Date() > deadline {
@@ -71,9 +73,13 @@ public enum CrierBinary {
             try await Task.sleep(for: .milliseconds(20))
         }
         process.waitUntilExit()
+        defer {
+            try? FileManager.default.removeItem(at: out)
+            try? FileManager.default.removeItem(at: err)
+        }
         return Result(
-            status: process.terminationStatus, stdout: String(decoding: await stdout, as: UTF8.self),
-            stderr: String(decoding: await stderr, as: UTF8.self))
+            status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8),
+            stderr: try String(contentsOf: err, encoding: .utf8))
     }
 
     /// Waits, without blocking a thread, until `process` exits or `timeout` passes.

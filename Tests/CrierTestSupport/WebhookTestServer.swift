@@ -15,8 +15,9 @@ public struct WebhookRecord: Decodable, Sendable, Equatable {
 
 /// The scripted webhook receiver (`Tests/servers/webhook_receiver.py`) on 127.0.0.1, for real HTTP tests.
 ///
-/// Paths script its answers: `/ok/...`, `/status/NNN`, `/seq/500,500,200/name`, `/retry-after/N`,
-/// `/redirect`, `/hang`, `/huge`, `/gone`.
+/// Paths script its answers: `/ok/...`, `/status/NNN`, `/seq/500,500,200/name` (`hang` in the list
+/// never answers that request), `/sleep/N/...` (200 after N seconds), `/retry-after/N`, `/redirect`,
+/// `/hang`, `/huge`, `/gone`.
 public final class WebhookTestServer: Sendable {
     private let server: TestServerProcess
 

@@ -9,7 +9,9 @@ any of them verifies the request.
 Scripted behaviour by path:
   /ok/...              200
   /status/NNN          that status
-  /seq/500,500,200/x   the listed statuses in turn, per path (last one repeats)
+  /seq/500,500,200/x   the listed statuses in turn, per path (last one repeats);
+                       "hang" in the list never answers that request (/seq/hang,503,200/x)
+  /sleep/N/...         200 after N seconds (a slow endpoint)
   /retry-after/N       429 with Retry-After: N the first time per path, then 200
   /redirect            302 to /ok
   /hang                never answers (sleeps 600 s in its own thread)
@@ -115,9 +117,16 @@ class Handler(BaseHTTPRequestHandler):
         elif head == "status" and len(parts) > 1 and parts[1].isdigit():
             self.send_plain(int(parts[1]), b"scripted status")
         elif head == "seq" and len(parts) > 1:
-            statuses = [int(code) for code in parts[1].split(",") if code.isdigit()] or [200]
+            statuses = [code for code in parts[1].split(",") if code.isdigit() or code == "hang"] or ["200"]
             index = self.state.next_index(path)
-            self.send_plain(statuses[min(index, len(statuses) - 1)], b"sequence")
+            status = statuses[min(index, len(statuses) - 1)]
+            if status == "hang":
+                time.sleep(600)
+            else:
+                self.send_plain(int(status), b"sequence")
+        elif head == "sleep" and len(parts) > 1:
+            time.sleep(float(parts[1]))
+            self.send_plain(200, b"ok, slowly")
         elif head == "retry-after" and len(parts) > 1:
             if self.state.next_index(path) == 0:
                 self.send_plain(429, b"slow down", [("Retry-After", parts[1])])

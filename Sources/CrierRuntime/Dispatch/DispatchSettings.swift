@@ -5,7 +5,7 @@ public import CrierCore
 /// | setting | default | why |
 /// |---|---|---|
 /// | `maxInFlight` | 256 | deliveries being sent at once over all routes |
-/// | `lease` | 120 s | how long a claim lasts before another process may take the delivery over |
+/// | `lease` | 120 s | how long a claim lasts before another process may take the delivery over; renewed every third of it while the transfer is in flight |
 /// | `pollInterval` | 0.1 s | how often new work is looked for while busy |
 /// | `idlePollInterval` | 0.5 s | how often the outbox is looked at while idle |
 /// | `flushEvery` | 256 results or 50 ms | outcomes written per transaction |
@@ -39,6 +39,9 @@ public struct DispatchSettings: Sendable {
     public init() {}
 
     func limit(for route: String) -> RouteLimit { routes[route] ?? defaultRoute }
+
+    /// Seconds between lease renewals while transfers are in flight: a third of the lease.
+    var leaseRenewalInterval: Double { max(0.05, lease / 3) }
 }
 
 /// What a dispatcher run did, for logs, `--until-idle` and tests.

@@ -18,10 +18,13 @@ struct RunState {
     var dueRoutes: Set<String> = []
     /// Deliveries finished per route since it was last claimed for.
     var freed: [String: Int] = [:]
+    /// When the leases of what is in flight are next pushed forward.
+    var nextRenewal: Date
 
     init(settings: DispatchSettings, now: Date) {
         self.settings = settings
         self.lastFlush = now
+        self.nextRenewal = now.addingTimeInterval(settings.leaseRenewalInterval)
     }
 
     /// How many deliveries `route` may start now.

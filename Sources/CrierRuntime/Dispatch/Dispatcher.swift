@@ -75,6 +75,7 @@ public final class Dispatcher: Sendable {
                 }
                 scan = false
                 freedRoute = nil
+                renewLeasesIfDue(&state)
                 if state.inFlight > 0 && !tickerRunning {
                     tickerRunning = true
                     let interval = settings.pollInterval
@@ -158,17 +159,36 @@ public final class Dispatcher: Sendable {
                         outcome = .permanent(reason: "the message body is missing from the outbox")
                     }
                     let finishedAt = clock.now()
-                    var machine = DeliveryStateMachine(attempts: record.attempts, policy: policy)
+                    // Answered attempts only: claims that ended without an outcome spend no retry.
+                    let attempt = record.attempts + 1
+                    var machine = DeliveryStateMachine(attempts: attempt, policy: policy)
                     let action = machine.attemptFinished(outcome, now: finishedAt, unit: Double.random(in: 0..<1))
                     let result = AttemptResult(
-                        deliveryID: record.id, attempt: record.attempts, leaseOwner: owner, startedAt: startedAt,
-                        finishedAt: finishedAt,
-                        outcome: outcome, action: action)
+                        deliveryID: record.id, attempt: attempt, claim: record.claims, leaseOwner: owner,
+                        startedAt: startedAt, finishedAt: finishedAt, outcome: outcome, action: action)
                     return .finished(result, route: record.route)
                 }
             }
         }
         return started
+    }
+
+    /// While transfers are in flight, pushes their leases forward every third of a lease, so a
+    /// transfer longer than the lease is never taken over (and sent again) while it still runs.
+    /// A failed renewal is logged and tried again at the next turn; the run goes on.
+    private func renewLeasesIfDue(_ state: inout RunState) {
+        let now = clock.now()
+        guard state.inFlight > 0 || !state.pending.isEmpty else {
+            state.nextRenewal = now.addingTimeInterval(settings.leaseRenewalInterval)
+            return
+        }
+        guard now >= state.nextRenewal else { return }
+        do {
+            try store.renewLeases(owner: owner, now: now, lease: settings.lease)
+            state.nextRenewal = now.addingTimeInterval(settings.leaseRenewalInterval)
+        } catch {
+            logger.warning("could not renew leases; will try again", metadata: ["error": "\(error)"])
+        }
     }
 
     /// Builds what the transport sends, filling in the recipient's own details.
@@ -180,7 +200,7 @@ public final class Dispatcher: Sendable {
         return OutboundDelivery(
             deliveryID: record.id, messageID: record.messageID, idempotencyKey: record.idempotencyKey,
             channel: record.channel, destination: record.destination, endpointID: record.endpointID,
-            recipientName: record.recipientName, unsubscribeURL: unsubscribe, attempt: record.attempts,
+            recipientName: record.recipientName, unsubscribeURL: unsubscribe, attempt: record.attempts + 1,
             composedAt: record.createdAt,
             subject: Personalisation.fillText(
                 rendition.subject, unsubscribeURL: unsubscribe, recipientName: record.recipientName),
