@@ -98,7 +98,8 @@ final class AlertInstallation {
 struct AlertEndToEndTests {
     @Test("propose, refuse self-approval, approve, cancel halfway through a slow delivery, audit")
     func actualAlertCancelledHalfway() async throws {
-        let site = try await AlertInstallation(residents: 10, emailRate: 3)
+        // One email a second: the cancel must land mid-send even on a loaded two-core machine.
+        let site = try await AlertInstallation(residents: 10, emailRate: 1)
 
         let unconfirmed = try site.alert([])
         #expect(unconfirmed.status == 2)
