@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 missing=()
-for pkg in libcurl4-openssl-dev libsqlite3-dev tzdata python3 python3-venv pkg-config libxml2-utils chromium; do
+for pkg in libcurl4-openssl-dev libsqlite3-dev tzdata python3 python3-venv pkg-config libxml2-utils chromium iproute2; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
