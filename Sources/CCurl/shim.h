@@ -52,18 +52,6 @@ static inline CURLcode ccurl_easy_getinfo_long(CURL *handle, CURLINFO info, long
     return curl_easy_getinfo(handle, info, value);
 }
 
-static inline CURLcode ccurl_easy_getinfo_double(CURL *handle, CURLINFO info, double *value) {
-    return curl_easy_getinfo(handle, info, value);
-}
-
-static inline CURLcode ccurl_easy_getinfo_string(CURL *handle, CURLINFO info, char **value) {
-    return curl_easy_getinfo(handle, info, value);
-}
-
-static inline CURLcode ccurl_easy_getinfo_pointer(CURL *handle, CURLINFO info, void **value) {
-    return curl_easy_getinfo(handle, info, value);
-}
-
 static inline CURLMcode ccurl_multi_setopt_long(CURLM *multi, CURLMoption option, long value) {
     return curl_multi_setopt(multi, option, value);
 }
@@ -79,7 +67,5 @@ static inline CURLcode ccurl_global_init_all(void) { return curl_global_init(CUR
 /* Values Swift may not import from macros. */
 static inline long ccurl_readfunc_abort(void) { return CURL_READFUNC_ABORT; }
 static inline curl_socket_t ccurl_socket_bad(void) { return CURL_SOCKET_BAD; }
-static inline long ccurl_usessl_all(void) { return CURLUSESSL_ALL; }
-static inline long ccurl_usessl_none(void) { return CURLUSESSL_NONE; }
 
 #endif

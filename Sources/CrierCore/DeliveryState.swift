@@ -12,9 +12,6 @@ public enum DeliveryState: String, Sendable, Hashable, Codable, CaseIterable {
     case dead
     /// Taken back before it was sent (its alert was cancelled or rejected).
     case withdrawn
-
-    /// True when nothing more will happen to the delivery without an operator.
-    public var isFinal: Bool { self == .delivered || self == .dead || self == .withdrawn }
 }
 
 /// The pure rule for what happens to a delivery after an attempt.

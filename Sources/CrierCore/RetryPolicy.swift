@@ -47,9 +47,6 @@ public struct RetryPolicy: Sendable, Equatable {
         "poison: claimed \(claims) times without an outcome"
     }
 
-    /// The total number of answered attempts before a delivery is dead.
-    public var maximumAttempts: Int { delays.count + 1 }
-
     /// Seconds to wait after failed attempt number `attempt` (from 1), or nil when it was the last.
     ///
     /// - Parameter unit: a number in 0..<1 that picks the jitter (injected so tests are exact).
