@@ -27,12 +27,14 @@ let package = Package(
         .target(name: "Curl", dependencies: ["CCurl"]),
         // The domain: no dependencies of ours.
         .target(name: "CrierCore"),
+        // The one strict YAML reader (crier.yml, schedules, template.yml) and its error type.
+        .target(name: "CrierYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "CrierTemplates",
             dependencies: [
                 "CrierCore",
+                "CrierYAML",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
@@ -57,12 +59,12 @@ let package = Package(
             name: "CrierRuntime",
             dependencies: [
                 "CrierCore",
+                "CrierYAML",
                 "CrierTemplates",
                 "CrierStore",
                 "CrierDelivery",
                 "Curl",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(
@@ -90,6 +92,7 @@ let package = Package(
         .target(name: "CrierTestSupport", path: "Tests/CrierTestSupport"),
         .testTarget(name: "CurlTests", dependencies: ["Curl", "CrierTestSupport"]),
         .testTarget(name: "CrierCoreTests", dependencies: ["CrierCore"]),
+        .testTarget(name: "CrierYAMLTests", dependencies: ["CrierYAML"]),
         .testTarget(
             name: "CrierTemplatesTests",
             dependencies: ["CrierTemplates", "CrierCore"],

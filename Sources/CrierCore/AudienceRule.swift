@@ -31,4 +31,10 @@ public enum AudienceRule: Sendable, Hashable {
 public enum BuiltInTopic {
     /// The topic of area bulletins; residents who follow `all` get them too.
     public static let bulletin = "bulletin"
+
+    /// The partnership's topics, in the order crier.yml documents them; used when a configuration lists none.
+    public static let standard = [
+        "cyber-crime", "scams", "hate-crime", "knife-crime", "night-time-economy", "domestic-abuse",
+        "exploitation", "street-lifestyle", "asb", "extremism", "organised-crime", "road-safety",
+    ]
 }

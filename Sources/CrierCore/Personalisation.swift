@@ -17,7 +17,9 @@ public enum Personalisation {
 
     /// Fills the markers in HTML, escaping the values.
     public static func fillHTML(_ html: String, unsubscribeURL: String?, recipientName: String?) -> String {
-        fill(html, unsubscribeURL: escapeHTML(unsubscribeURL ?? ""), recipientName: escapeHTML(recipientName ?? ""))
+        fill(
+            html, unsubscribeURL: XMLText.escape(unsubscribeURL ?? ""),
+            recipientName: XMLText.escape(recipientName ?? ""))
     }
 
     /// One pass over the UTF-8 bytes: this runs for every email sent.
@@ -60,22 +62,5 @@ public enum Personalisation {
                         .replacingOccurrences(of: recipientNameMarker, with: recipientName).utf8)
             }()
         return found ? String(decoding: bytes, as: UTF8.self) : text
-    }
-
-    /// Escapes the five HTML-significant characters.
-    public static func escapeHTML(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

@@ -35,7 +35,7 @@ extension CrierSystem {
             transports[.webhook] = try WebhookTransport(
                 configuration: webhookConfiguration, secrets: secrets, clock: signingClock ?? clock, logger: logger)
         } catch let error as WebhookSignerError {
-            throw InputError("a webhook signing secret is unusable: \(error)")
+            throw SystemSetupError.unusableSigningSecret(reason: "\(error)")
         }
 
         // Residents' emails and email endpoints both go through the relay; without one, emails wait.
@@ -45,8 +45,7 @@ extension CrierSystem {
             }
             let password = email.passwordEnvironmentVariable.flatMap { environment[$0] }
             if username != nil, password == nil {
-                throw InputError(
-                    "email: \(email.passwordEnvironmentVariable ?? "password_env") is not set but a username is")
+                throw SystemSetupError.passwordNotSet(variable: email.passwordEnvironmentVariable ?? "password_env")
             }
             var emailConfiguration = EmailTransport.Configuration(
                 relayURL: email.relay.absoluteString, security: email.tls == .required ? .required : .none,
@@ -58,7 +57,7 @@ extension CrierSystem {
             do {
                 transports[.email] = try EmailTransport(configuration: emailConfiguration, logger: logger)
             } catch let error as EmailMessageError {
-                throw InputError("email.from: \(error)")
+                throw SystemSetupError.unusableSender(reason: "\(error)")
             }
         }
         return transports
@@ -69,15 +68,12 @@ extension CrierSystem {
     func signingSecrets(of endpoint: Endpoint, environment: [String: String]) throws -> [String] {
         try endpoint.secretEnvironmentVariables.map { name in
             guard let value = environment[name], !value.isEmpty else {
-                throw InputError(
-                    "endpoint \(endpoint.id): environment variable \(name) (its signing secret) is not set")
+                throw SystemSetupError.secretNotSet(endpoint: endpoint.id, variable: name)
             }
             do {
                 _ = try WebhookSigner(secrets: [value])
             } catch let error as WebhookSignerError {
-                throw InputError(
-                    "endpoint \(endpoint.id): environment variable \(name) (its signing secret) is unusable: "
-                        + error.reason)
+                throw SystemSetupError.secretUnusable(endpoint: endpoint.id, variable: name, reason: error.reason)
             }
             return value
         }

@@ -21,7 +21,7 @@ public final class CrierSystem: Sendable {
     /// Loads the configuration at `url` and opens its outbox; fails on any configuration problem.
     public static func open(configuration url: URL, clock: any Clock = SystemClock()) throws -> CrierSystem {
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw InputError("no configuration at \(url.path) (give --config FILE or set CRIER_CONFIG)")
+            throw SystemSetupError.noConfiguration(path: url.path)
         }
         let configuration = try ConfigurationLoader.load(from: url)
         let outbox = try SQLiteOutbox(path: configuration.database.path)

@@ -9,7 +9,7 @@ import Foundation
 /// two-person rule binds only as far as these identities do: Crier records them (and the audit
 /// log the operating-system account beside them), it does not authenticate them.
 public enum Operator {
-    /// The operator's normalised name for the audit log; throws `InputError` naming where the
+    /// The operator's normalised name for the audit log; throws `OperatorError` naming where the
     /// unusable name came from.
     public static func current(_ explicit: String?) throws -> String {
         try current(explicit, environment: ProcessInfo.processInfo.environment)
@@ -28,7 +28,7 @@ public enum Operator {
     /// `name` trimmed, NFKC-normalised and case-folded, or an error naming `source`.
     public static func normalise(_ name: String, source: String) throws -> String {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw InputError("\(source): the operator name is empty") }
+        guard !trimmed.isEmpty else { throw OperatorError.empty(source: source) }
         for scalar in trimmed.unicodeScalars {
             let category = scalar.properties.generalCategory
             let invisible =
@@ -36,8 +36,7 @@ public enum Operator {
                 .contains(category) || scalar.properties.isDefaultIgnorableCodePoint
                 || (scalar.properties.isWhitespace && scalar != " ")
             if invisible {
-                throw InputError(
-                    "\(source): the operator name contains an invisible or format character (\(codePoint(scalar)))")
+                throw OperatorError.invisibleCharacter(source: source, codePoint: codePoint(scalar))
             }
         }
         let folded = trimmed.precomposedStringWithCompatibilityMapping
@@ -45,9 +44,8 @@ public enum Operator {
             .precomposedStringWithCompatibilityMapping
         let scripts = Set(folded.unicodeScalars.compactMap(script))
         guard scripts.count <= 1 else {
-            throw InputError(
-                "\(source): the operator name \"\(InputText.terminalSafe(trimmed))\" mixes scripts "
-                    + "(\(scripts.sorted().joined(separator: ", "))); use one")
+            throw OperatorError.mixedScripts(
+                source: source, name: InputText.terminalSafe(trimmed), scripts: scripts.sorted())
         }
         return folded
     }

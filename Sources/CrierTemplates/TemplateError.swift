@@ -1,8 +1,10 @@
+import CrierYAML
+
 /// A template could not be loaded or rendered; the message names the file, line, key or variable to fix.
 public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
     private enum Kind: Sendable, Equatable {
         case unreadable(file: String, reason: String)
-        case metadata(file: String, line: Int?, key: String, reason: String)
+        case metadata(YAMLError)
         case unknownTemplate(String)
         case templateHasProblems(template: String, problems: [String])
         case missingVariables(template: String, names: [String])
@@ -20,9 +22,12 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         TemplateError(.unreadable(file: file, reason: reason))
     }
 
-    static func metadata(file: String, line: Int?, key: String, reason: String) -> TemplateError {
-        TemplateError(.metadata(file: file, line: line, key: key, reason: reason))
+    static func metadata(file: String, line: Int?, key: String?, reason: String) -> TemplateError {
+        TemplateError(.metadata(YAMLError(file: file, line: line, key: key, message: reason)))
     }
+
+    /// A template.yml the strict YAML reader refused, keeping its file, line and key.
+    static func metadata(_ problem: YAMLError) -> TemplateError { TemplateError(.metadata(problem)) }
 
     static func unknownTemplate(_ id: String) -> TemplateError { TemplateError(.unknownTemplate(id)) }
 
@@ -64,9 +69,9 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         switch kind {
         case .unreadable(let file, let reason):
             return "\(file): cannot read: \(reason)"
-        case .metadata(let file, let line, let key, let reason):
-            let place = line.map { "\(file):\($0)" } ?? file
-            return "\(place): key '\(key)': \(reason)"
+        case .metadata(let problem):
+            let place = problem.line.map { "\(problem.file):\($0)" } ?? problem.file
+            return "\(place): key '\(problem.key ?? "(document)")': \(problem.message)"
         case .unknownTemplate(let id):
             return "no template named '\(id)'; run `crier templates check` to list the loaded templates"
         case .templateHasProblems(let template, let problems):

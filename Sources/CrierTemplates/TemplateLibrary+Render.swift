@@ -1,3 +1,4 @@
+import CrierCore
 import Foundation
 internal import Mustache
 

@@ -5,10 +5,7 @@ internal import Mustache
 /// Every template of a `templates/` folder, loaded, checked and compiled once, ready to render strictly.
 public struct TemplateLibrary: Sendable {
     /// The partnership's topics, used when the caller does not pass the configured list.
-    public static let standardTopics: Set<String> = [
-        "cyber-crime", "scams", "hate-crime", "knife-crime", "night-time-economy", "domestic-abuse", "exploitation",
-        "street-lifestyle", "asb", "extremism", "organised-crime", "road-safety",
-    ]
+    public static let standardTopics = Set(BuiltInTopic.standard)
 
     struct SourceFile: Sendable {
         var path: String
@@ -147,7 +144,7 @@ public struct TemplateLibrary: Sendable {
         let metadataURL = folder.appendingPathComponent("template.yml")
         guard FileManager.default.fileExists(atPath: metadataURL.path) else {
             throw TemplateError.metadata(
-                file: metadataPath, line: nil, key: "(document)",
+                file: metadataPath, line: nil, key: nil,
                 reason: "missing; every template folder needs a template.yml")
         }
         let metadata = try TemplateMetadata.parse(

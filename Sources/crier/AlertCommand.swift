@@ -70,7 +70,7 @@ struct AlertCommand: AsyncParsableCommand {
             do {
                 expiresIn = try DurationText.seconds(expires, field: "--expires")
             } catch {
-                throw InputError("\(error)")
+                throw UsageError("\(error)")
             }
         }
         let request = AlertRequest(

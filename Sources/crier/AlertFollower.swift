@@ -29,7 +29,7 @@ func follow(desk: AlertDesk, id: String, format: OutputFormat, timeout: TimeInte
     let dispatcher: Dispatcher
     do {
         dispatcher = try desk.system.makeDispatcher(logger: Logger(label: "crier.dispatch"))
-    } catch let problem as InputError {
+    } catch let problem as SystemSetupError {
         return .stopped("this process cannot deliver: \(problem)")
     }
     let run = FollowRun()
@@ -99,14 +99,14 @@ func exitAfterFollowing(_ end: FollowEnd, id: String) throws {
 /// `--timeout DURATION` in seconds, refused without `--wait` or when not a positive duration.
 func followTimeout(_ text: String?, wait: Bool) throws -> TimeInterval? {
     guard let text else { return nil }
-    guard wait else { throw InputError("--timeout: only with --wait") }
+    guard wait else { throw UsageError("--timeout: only with --wait") }
     let seconds: TimeInterval
     do {
         seconds = try DurationText.seconds(text, field: "--timeout")
     } catch {
-        throw InputError("\(error)")
+        throw UsageError("\(error)")
     }
-    guard seconds > 0 else { throw InputError("--timeout: give a duration greater than zero (e.g. 10m)") }
+    guard seconds > 0 else { throw UsageError("--timeout: give a duration greater than zero (e.g. 10m)") }
     return seconds
 }
 

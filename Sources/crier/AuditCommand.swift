@@ -47,7 +47,7 @@ struct AuditCommand: AsyncParsableCommand {
         if let date = parser.date(from: since) { return date }
         parser.formatOptions = [.withFullDate]
         if let date = parser.date(from: since) { return date }
-        throw InputError(
+        throw UsageError(
             "--since \"\(since)\": give a duration such as 24h or a time such as 2026-11-26T16:40:00+00:00")
     }
 }

@@ -49,7 +49,7 @@ struct Crier: AsyncParsableCommand {
             report("\(problem)")
             Foundation.exit(2)
         }
-        if let problem = error as? InputError {
+        if let problem = error as? any BadInput {
             report("\(problem)")
             Foundation.exit(2)
         }

@@ -36,7 +36,7 @@ struct PlanCommand: AsyncParsableCommand {
         let end =
             try to.map { try ScheduleDates.parse($0, option: "--to", zone: zone) }
             ?? start.addingTimeInterval(30 * 86_400)
-        guard start < end else { throw InputError("--to must be after --from") }
+        guard start < end else { throw UsageError("--to must be after --from") }
 
         let (library, catalog) = try system.loadSchedules()
         for problem in catalog.problems {
@@ -46,7 +46,7 @@ struct PlanCommand: AsyncParsableCommand {
         if let schedule {
             guard let chosen = catalog.schedule(schedule) else {
                 let known = catalog.schedules.map(\.id).joined(separator: ", ")
-                throw InputError("--schedule: no valid schedule \"\(schedule)\" (known: \(known))")
+                throw UsageError("--schedule: no valid schedule \"\(schedule)\" (known: \(known))")
             }
             schedules = [chosen]
         }

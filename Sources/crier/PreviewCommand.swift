@@ -41,7 +41,7 @@ struct PreviewCommand: AsyncParsableCommand {
         let system = try global.open()
         let library = try Composer.loadLibrary(for: system.configuration)
         guard let alertStatus = AlertStatus(rawValue: status) else {
-            throw InputError("--status: expected actual, exercise or test, found \"\(status)\"")
+            throw UsageError("--status: expected actual, exercise or test, found \"\(status)\"")
         }
         let request = CompositionRequest(
             template: template, areas: area, channels: [channel == .email ? .email : .webhook],

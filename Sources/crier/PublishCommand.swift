@@ -25,7 +25,7 @@ struct PublishCommand: AsyncParsableCommand {
     func run() async throws {
         let system = try global.open()
         guard let folder = out.map({ URL(fileURLWithPath: $0) }) ?? system.configuration.publishDirectory else {
-            throw InputError("give --out DIR, or set publish.dir in crier.yml")
+            throw UsageError("give --out DIR, or set publish.dir in crier.yml")
         }
         let report = try system.publish(to: folder)
         switch format {

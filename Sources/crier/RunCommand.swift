@@ -165,7 +165,7 @@ struct RunCommand: AsyncParsableCommand {
         let lock = simulateDeliver ? try Self.lockDatabase(of: system) : nil
         defer { withExtendedLifetime(lock) {} }
         let until = try ScheduleDates.parse(text, option: "--simulate-until", zone: system.configuration.timeZone)
-        guard until > clock.now() else { throw InputError("--simulate-until must be in the future") }
+        guard until > clock.now() else { throw UsageError("--simulate-until must be in the future") }
         let (library, loaded) = try system.loadSchedules()
         let catalog = try checked(loaded, logger: logger)
         // Signatures carry the real time: receivers reject timestamps far from their own clock.

@@ -43,7 +43,7 @@ struct SubscribersCommand: AsyncParsableCommand {
             let outcome = try importer.importCSV(file: file, skipInvalid: skipInvalid, now: now)
             guard outcome.imported else {
                 let lines = outcome.problems.map { "\(file):\($0)" }.joined(separator: "\n")
-                throw InputError(
+                throw UsageError(
                     "\(outcome.problems.count) bad rows, nothing imported (use --skip-invalid to import the rest):\n\(lines)"
                 )
             }
@@ -82,7 +82,7 @@ struct SubscribersCommand: AsyncParsableCommand {
         func run() async throws {
             let system = try global.open()
             if let area, system.configuration.area(area) == nil {
-                throw InputError(
+                throw UsageError(
                     "unknown area \"\(area)\" (known: \(system.configuration.areas.map(\.id).joined(separator: ", ")))")
             }
             let people = try system.outbox.subscribers(area: area)
@@ -133,7 +133,7 @@ struct SubscribersCommand: AsyncParsableCommand {
         func run() async throws {
             let system = try global.open()
             guard let export = try system.outbox.exportSubscriber(email: email) else {
-                throw InputError("no subscriber \(email)")
+                throw UsageError("no subscriber \(email)")
             }
             try printJSON(export)
         }
@@ -154,7 +154,7 @@ struct SubscribersCommand: AsyncParsableCommand {
             let actor = try Operator.current(nil)
             let now = system.clock.now()
             guard try system.outbox.forgetSubscriber(email: email, now: now) else {
-                throw InputError("no subscriber \(email)")
+                throw UsageError("no subscriber \(email)")
             }
             try system.outbox.appendAudit(
                 AuditEntry(at: now, actor: actor, action: "subscribers-forget", subject: "a subscriber")
@@ -182,7 +182,7 @@ struct SubscribersCommand: AsyncParsableCommand {
         func run() async throws {
             let system = try global.open()
             guard try system.outbox.unsubscribe(token: token, now: system.clock.now()) else {
-                throw InputError("unknown unsubscribe token")
+                throw UsageError("unknown unsubscribe token")
             }
             print("unsubscribed")
         }

@@ -52,10 +52,10 @@ struct AlertCancelUpdateTests {
         let id = try halfDelivered(fixture)
         _ = try fixture.desk.cancel(id: id, operatorName: "bob", reason: "mistake")
         let count = try fixture.messageCount()
-        let error = try #require(throws: InputError.self) {
+        let error = try #require(throws: AlertDeskError.self) {
             try fixture.desk.cancel(id: id, operatorName: "bob", reason: "again")
         }
-        #expect(error.message.contains("already cancelled"))
+        #expect(error.description.contains("already cancelled"))
         #expect(try fixture.messageCount() == count)
     }
 
@@ -73,8 +73,12 @@ struct AlertCancelUpdateTests {
         let fixture = try AlertDeskFixture()
         let outcome = try fixture.desk.propose(fixture.request(status: .exercise, expiresIn: 60))
         fixture.clock.advance(by: 61)
-        #expect(throws: InputError.self) { try fixture.desk.cancel(id: outcome.id, operatorName: "bob", reason: "x") }
-        #expect(throws: InputError.self) {
+        let expiry = try #require(try fixture.outbox.message(id: outcome.id)?.expiresAt)
+        let at = AlertDesk.timestamp(expiry, in: fixture.desk.system.configuration.timeZone)
+        #expect(throws: AlertDeskError.expired(outcome.id, at: at, action: "cancelled")) {
+            try fixture.desk.cancel(id: outcome.id, operatorName: "bob", reason: "x")
+        }
+        #expect(throws: AlertDeskError.expired(outcome.id, at: at, action: "updated")) {
             try fixture.desk.update(id: outcome.id, variables: ["instruction": "Call 999."], operatorName: "bob")
         }
     }
@@ -106,12 +110,14 @@ struct AlertCancelUpdateTests {
     func badUpdate() throws {
         let fixture = try AlertDeskFixture()
         let id = try halfDelivered(fixture)
-        #expect(throws: InputError.self) {
+        let unknown = try #require(throws: CompositionError.self) {
             try fixture.desk.update(id: id, variables: ["colour": "red"], operatorName: "bob")
         }
-        #expect(throws: InputError.self) {
+        #expect(unknown.cause?.variables == ["colour"])
+        let multiline = try #require(throws: CompositionError.self) {
             try fixture.desk.update(id: id, variables: ["headline": "two\nlines"], operatorName: "bob")
         }
+        #expect(multiline.cause?.variables == ["headline"])
         #expect(try fixture.messageCount() == 1)
     }
 

@@ -31,10 +31,11 @@ struct AlertProposalTests {
     func twoPersonRule() throws {
         let fixture = try AlertDeskFixture()
         let outcome = try fixture.desk.propose(fixture.request())
-        let refused = try #require(throws: InputError.self) {
+        let refused = try #require(throws: AlertDeskError.self) {
             try fixture.desk.approve(id: outcome.id, operatorName: "ALICE")
         }
-        #expect(refused.message.contains("two-person rule"), "\(refused)")
+        #expect(refused == .selfApproval(outcome.id, operatorName: "alice"), "\(refused)")
+        #expect(refused.description.contains("two-person rule"), "\(refused)")
         #expect(try fixture.outbox.message(id: outcome.id)?.state == .awaitingApproval)
 
         let approved = try fixture.desk.approve(id: outcome.id, operatorName: "bob")
@@ -42,7 +43,7 @@ struct AlertProposalTests {
         #expect(try fixture.outbox.dueRoutes(now: fixture.clock.now()) == ["email": 3, "partner": 1, "test-hook": 1])
         #expect(try fixture.actions(of: outcome.id) == ["propose", "approve", "send"])
         #expect(try fixture.outbox.audit(subject: outcome.id)[1].actor == "bob")
-        #expect(throws: InputError.self) { try fixture.desk.approve(id: outcome.id, operatorName: "carol") }
+        #expect(throws: AlertDeskError.self) { try fixture.desk.approve(id: outcome.id, operatorName: "carol") }
     }
 
     @Test("a rejected alert is never sent")
@@ -53,7 +54,9 @@ struct AlertProposalTests {
         #expect(try fixture.outbox.deliveryCounts(messageID: outcome.id) == [.withdrawn: 5])
         #expect(try fixture.desk.show(id: outcome.id).alert.state == AlertPhase.rejected.rawValue)
         #expect(try fixture.actions(of: outcome.id) == ["propose", "reject"])
-        #expect(throws: InputError.self) { try fixture.desk.approve(id: outcome.id, operatorName: "bob") }
+        #expect(throws: AlertDeskError.notAwaitingApproval(outcome.id, phase: AlertPhase.rejected.rawValue)) {
+            try fixture.desk.approve(id: outcome.id, operatorName: "bob")
+        }
     }
 
     @Test("an expired proposal cannot be approved")
@@ -61,10 +64,10 @@ struct AlertProposalTests {
         let fixture = try AlertDeskFixture()
         let outcome = try fixture.desk.propose(fixture.request(expiresIn: 600))
         fixture.clock.advance(by: 601)
-        let error = try #require(throws: InputError.self) {
+        let error = try #require(throws: AlertDeskError.self) {
             try fixture.desk.approve(id: outcome.id, operatorName: "bob")
         }
-        #expect(error.message.contains("expired"))
+        #expect(error.description.contains("expired"))
         #expect(try fixture.desk.list().first?.state == AlertPhase.expired.rawValue)
     }
 
@@ -131,9 +134,9 @@ struct AlertProposalTests {
     func badInput(_ bad: BadInput) throws {
         let fixture = try AlertDeskFixture()
         let request = fixture.request(areas: bad.areas, variables: bad.variables, template: bad.template)
-        let error = try #require(throws: InputError.self) { try fixture.desk.propose(request) }
-        #expect(error.message.contains(bad.mentions), "\(error)")
-        #expect(throws: InputError.self) { try fixture.desk.plan(request) }
+        let error = try #require(throws: CompositionError.self) { try fixture.desk.propose(request) }
+        #expect(error.description.contains(bad.mentions), "\(error)")
+        #expect(throws: CompositionError.self) { try fixture.desk.plan(request) }
         #expect(try fixture.messageCount() == 0)
         #expect(try fixture.outbox.audit(since: nil).isEmpty)
     }
@@ -141,12 +144,13 @@ struct AlertProposalTests {
     @Test("unknown ids are refused by every action")
     func unknownID() throws {
         let fixture = try AlertDeskFixture()
-        #expect(throws: InputError.self) { try fixture.desk.approve(id: "msg_nope", operatorName: "bob") }
-        #expect(throws: InputError.self) { try fixture.desk.reject(id: "msg_nope", operatorName: "bob", reason: "x") }
-        #expect(throws: InputError.self) { try fixture.desk.cancel(id: "msg_nope", operatorName: "bob", reason: "x") }
-        #expect(throws: InputError.self) {
+        let unknown = AlertDeskError.unknownAlert("msg_nope")
+        #expect(throws: unknown) { try fixture.desk.approve(id: "msg_nope", operatorName: "bob") }
+        #expect(throws: unknown) { try fixture.desk.reject(id: "msg_nope", operatorName: "bob", reason: "x") }
+        #expect(throws: unknown) { try fixture.desk.cancel(id: "msg_nope", operatorName: "bob", reason: "x") }
+        #expect(throws: unknown) {
             try fixture.desk.update(id: "msg_nope", variables: ["headline": "x"], operatorName: "bob")
         }
-        #expect(throws: InputError.self) { try fixture.desk.show(id: "msg_nope") }
+        #expect(throws: unknown) { try fixture.desk.show(id: "msg_nope") }
     }
 }

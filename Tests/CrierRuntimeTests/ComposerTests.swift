@@ -131,11 +131,12 @@ struct ComposerTests {
     func missingVariable() throws {
         let installation = try TestInstallation(endpoints: Self.endpoints)
         try installation.importSubscribers(Self.residents)
-        let error = try #require(throws: InputError.self) {
+        let error = try #require(throws: CompositionError.self) {
             try installation.composer.compose(
                 CompositionRequest(template: "courier-fraud", areas: ["east"], proposedBy: "test"))
         }
-        #expect(error.message.contains("pretend_to_be"))
+        #expect(error.description.contains("pretend_to_be"))
+        #expect(error.cause?.variables.contains("pretend_to_be") == true)
         #expect(try installation.system.outbox.messages(limit: 10).isEmpty)
         #expect(try installation.system.outbox.deliveries(state: nil, limit: 10).isEmpty)
     }
@@ -143,7 +144,7 @@ struct ComposerTests {
     @Test("a value with a line break cannot reach a subject line")
     func headerInjection() throws {
         let installation = try TestInstallation()
-        #expect(throws: InputError.self) {
+        #expect(throws: CompositionError.self) {
             try installation.composer.compose(
                 CompositionRequest(
                     template: "courier-fraud", areas: ["east"],
@@ -156,16 +157,17 @@ struct ComposerTests {
     @Test("unknown area and unknown template are refused by name")
     func unknownNames() throws {
         let installation = try TestInstallation()
-        let area = try #require(throws: InputError.self) {
+        let area = try #require(throws: CompositionError.self) {
             try installation.composer.compose(
                 CompositionRequest(template: "courier-fraud", areas: ["north"], proposedBy: "t"))
         }
-        #expect(area.message.contains("unknown area \"north\""))
-        let template = try #require(throws: InputError.self) {
+        #expect(area == .unknownArea("north", known: "city, west, central, south, east"))
+        #expect(area.description.contains("unknown area \"north\""))
+        let template = try #require(throws: CompositionError.self) {
             try installation.composer.compose(
                 CompositionRequest(template: "courier-frauds", areas: ["east"], proposedBy: "t"))
         }
-        #expect(template.message.contains("unknown template \"courier-frauds\""))
+        #expect(template.description.contains("unknown template \"courier-frauds\""))
     }
 
     @Test("webhook bodies are valid JSON whatever the values hold, and carry no personal link")

@@ -30,6 +30,10 @@ struct ConfigurationLoaderTests {
         BadCase(file: "header-injection.yml", line: 2, key: "endpoints[0].address", mentions: "line break"),
         BadCase(file: "unknown-kind.yml", line: 2, key: "endpoints[0].kind", mentions: "pigeon"),
         BadCase(file: "not-yaml.yml", line: nil, key: nil, mentions: "not valid YAML"),
+        BadCase(
+            file: "yes-for-true.yml", line: 3, key: "approvals.actual",
+            mentions: "expected true or false, found \"yes\""),
+        BadCase(file: "quoted-boolean.yml", line: 2, key: "publish.exercises", mentions: "without quotes"),
     ]
 
     @Test("a bad file is refused, naming file, line and key", arguments: badCases)

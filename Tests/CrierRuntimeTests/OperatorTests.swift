@@ -23,14 +23,16 @@ struct OperatorTests {
             "\u{0430}lice", "al\u{03B9}ce",
         ])
     func refused(_ name: String) {
-        let error = #expect(throws: InputError.self) { try Operator.normalise(name, source: "--operator") }
-        #expect(error?.message.hasPrefix("--operator: ") == true)
+        let error = #expect(throws: OperatorError.self) { try Operator.normalise(name, source: "--operator") }
+        #expect(error?.description.hasPrefix("--operator: ") == true)
     }
 
     @Test("an empty --operator is refused rather than falling back to the login user")
     func emptyExplicit() throws {
-        #expect(throws: InputError.self) { try Operator.current("", environment: ["USER": "root"]) }
-        #expect(throws: InputError.self) { try Operator.current(nil, environment: ["CRIER_OPERATOR": ""]) }
+        #expect(throws: OperatorError.empty(source: "--operator")) {
+            try Operator.current("", environment: ["USER": "root"])
+        }
+        #expect(throws: OperatorError.self) { try Operator.current(nil, environment: ["CRIER_OPERATOR": ""]) }
         #expect(try Operator.current(nil, environment: ["USER": "Root"]) == "root")
     }
 }

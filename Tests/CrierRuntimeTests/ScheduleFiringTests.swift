@@ -204,9 +204,9 @@ struct ScheduleFiringTests {
         let config = folder.appendingPathComponent("crier.yml")
         try "database: live.sqlite\ntemplates: \(Support.root.appendingPathComponent("templates").path)\n".write(
             to: config, atomically: true, encoding: .utf8)
-        #expect(throws: InputError.self) {
-            _ = try ScheduleRehearsal.open(
-                configuration: config, database: folder.appendingPathComponent("live.sqlite"), start: Date())
+        let live = folder.appendingPathComponent("live.sqlite")
+        #expect(throws: ScheduleRunError.liveDatabase(path: live.path)) {
+            _ = try ScheduleRehearsal.open(configuration: config, database: live, start: Date())
         }
         let (copy, _) = try ScheduleRehearsal.open(
             configuration: config, database: folder.appendingPathComponent("copy.sqlite"), start: Date())

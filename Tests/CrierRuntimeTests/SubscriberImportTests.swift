@@ -43,9 +43,9 @@ struct SubscriberImportTests {
             ("text-after-quote.csv", ":2: not valid CSV: text after the closing quote"),
         ])
     func badFile(_ file: String, _ mention: String) throws {
-        let error = try #require(throws: InputError.self) { try Self.validate(file) }
-        #expect(error.message.contains(file))
-        #expect(error.message.contains(mention), "\(error)")
+        let error = try #require(throws: ImportError.self) { try Self.validate(file) }
+        #expect(error.description.contains(file))
+        #expect(error.description.contains(mention), "\(error)")
     }
 
     @Test("a spreadsheet's byte order mark and CRLF lines are read as plain CSV")

@@ -66,11 +66,15 @@ struct SubscriberImporterTests {
 
     @Test func aFileThatIsNotAResidentsCSVIsRefusedWhole() throws {
         let installation = try TestInstallation()
-        let error = try #require(throws: InputError.self) {
+        let error = try #require(throws: ImportError.self) {
             try Self.importer(installation).importCSV(
                 "email,name,area\nann@example.org,Ann,east\n", file: "people.csv", skipInvalid: true, now: Date())
         }
-        #expect(error.message.hasPrefix("people.csv:1: the header has no \"topics\" column"))
+        #expect(
+            error
+                == .missingColumn(
+                    file: "people.csv", line: 1, column: "topics", expected: "email,name,area,topics,locale"))
+        #expect(error.description.hasPrefix("people.csv:1: the header has no \"topics\" column"))
         #expect(try installation.system.outbox.subscribers(area: nil).isEmpty)
     }
 
@@ -83,10 +87,11 @@ struct SubscriberImporterTests {
         )
         .write(to: file)
         let installation = try TestInstallation()
-        let error = try #require(throws: InputError.self) {
+        let error = try #require(throws: ImportError.self) {
             try Self.importer(installation).importCSV(file: file.path, skipInvalid: false, now: Date())
         }
-        #expect(error.message == "\(file.path):3: not UTF-8 text (save the file as CSV UTF-8)")
+        #expect(error == .encoding(file: file.path, line: 3, reason: "not UTF-8 text (save the file as CSV UTF-8)"))
+        #expect(error.description == "\(file.path):3: not UTF-8 text (save the file as CSV UTF-8)")
         #expect(try installation.system.outbox.subscribers(area: nil).isEmpty)
     }
 }

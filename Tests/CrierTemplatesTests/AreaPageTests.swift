@@ -54,7 +54,7 @@ struct AreaPageTests {
         #expect(page.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))
         #expect(page.contains("<h1>East NPA</h1>"))
         #expect(Self.count("<h1", in: page) == 1)
-        #expect(page.contains("<h3>Update: Fish &amp; chips &lt;b&gt;&quot;quoted&quot;&lt;/b&gt; it&apos;s 🚨</h3>"))
+        #expect(page.contains("<h3>Update: Fish &amp; chips &lt;b&gt;&quot;quoted&quot;&lt;/b&gt; it&#39;s 🚨</h3>"))
         #expect(page.contains("<h4>One</h4>\n<p>Two &lt;i&gt;</p>"))
         #expect(page.contains("Hang up &amp; call 101"))
         #expect(page.contains("Issued Thursday 26 November 2026 at 16:40"))
@@ -264,10 +264,10 @@ struct AreaPageTests {
             feedHref: "\"><script>", links: [AreaPage.Link(title: script, href: "\"><script>")]
         ).html()
         #expect(!page.lowercased().contains("<script"))
-        #expect(page.contains("<h1>&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;</h1>"))
-        #expect(page.contains("<li>&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;</li>"))
+        #expect(page.contains("<h1>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</h1>"))
+        #expect(page.contains("<li>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</li>"))
         #expect(page.contains("sent by mistake") == false)
-        #expect(page.contains(": &lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;"))
+        #expect(page.contains(": &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
         #expect(Self.count("<h1", in: page) == 1)
     }
 }

@@ -92,6 +92,7 @@ struct MetadataTests {
         .init(fixture: "bad-locales-type", place: "bad/template.yml:16", key: "'locales'"),
         .init(fixture: "bad-id", place: "bad/template.yml:1", key: "'id'"),
         .init(fixture: "bad-topic", place: "bad/template.yml:2", key: "'topic'"),
+        .init(fixture: "bad-boolean", place: "bad/template.yml:16", key: "'variables.headline.required'"),
     ]
 
     @Test("names file, line and key", arguments: cases)

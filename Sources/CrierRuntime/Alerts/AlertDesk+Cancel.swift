@@ -14,10 +14,10 @@ extension AlertDesk {
     public func cancel(id: String, operatorName: String, reason: String) throws -> CancellationOutcome {
         let now = system.clock.now()
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw InputError("--reason: say why the alert is cancelled") }
+        guard !reason.isEmpty else { throw AlertDeskError.missingReason(verb: "cancelled") }
         let message = try existingAlert(id)
         guard message.kind != .cancel else {
-            throw InputError("\(id) is itself a cancellation notice; it cannot be cancelled")
+            throw AlertDeskError.cancellingANotice(id)
         }
         try refuseExpired(message, action: "cancelled", now: now)
         // Validate the notice before anything changes, so a bad reason leaves the alert untouched.

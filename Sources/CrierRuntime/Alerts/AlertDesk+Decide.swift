@@ -9,7 +9,7 @@ extension AlertDesk {
         let message = try existingAlert(id)
         guard message.state == .awaitingApproval else {
             let phase = try displayState(of: message, now: now)
-            throw InputError("alert \(id) is not awaiting approval (it is \(phase))")
+            throw AlertDeskError.notAwaitingApproval(id, phase: "\(phase)")
         }
         if let expires = message.expiresAt, expires <= now {
             try apply(.expire, to: message, now: now)
@@ -19,17 +19,14 @@ extension AlertDesk {
         let proposer = (try? Operator.normalise(message.proposedBy, source: "proposer")) ?? message.proposedBy
         let approver = (try? Operator.normalise(operatorName, source: "--operator")) ?? operatorName
         guard proposer != approver, message.proposedBy.caseInsensitiveCompare(operatorName) != .orderedSame else {
-            throw InputError(
-                "\(operatorName) proposed alert \(id) and cannot also approve it: a second operator must "
-                    + "run `crier approve \(id)` (two-person rule)")
+            throw AlertDeskError.selfApproval(id, operatorName: operatorName)
         }
         // An update is released only while the alert it corrects still stands; releasing it supersedes that alert.
         let corrected = try message.kind == .update ? message.references.flatMap { try outbox.message(id: $0) } : nil
         if let corrected,
             case .failure(let illegal) = MessageLifecycle.transition(from: corrected.state, on: .supersede)
         {
-            throw InputError(
-                "update \(id) cannot be approved: the alert it corrects, \(corrected.id): \(illegal.description)")
+            throw AlertDeskError.correctedAlertGone(update: id, corrected: corrected.id, reason: illegal.description)
         }
         let applied = try apply(.approve, to: message, now: now)
         if let corrected { try apply(.supersede, to: corrected, now: now) }
@@ -44,11 +41,11 @@ extension AlertDesk {
     public func reject(id: String, operatorName: String, reason: String) throws -> AlertOutcome {
         let now = system.clock.now()
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw InputError("--reason: say why the alert is rejected") }
+        guard !reason.isEmpty else { throw AlertDeskError.missingReason(verb: "rejected") }
         let message = try existingAlert(id)
         guard message.state == .awaitingApproval else {
             let phase = try displayState(of: message, now: now)
-            throw InputError("alert \(id) is not awaiting approval (it is \(phase))")
+            throw AlertDeskError.notAwaitingApproval(id, phase: "\(phase)")
         }
         let applied = try apply(.reject, to: message, now: now)
         let withdrawn = applied.withdrawal?.withdrawn ?? 0

@@ -14,7 +14,7 @@ extension AlertDesk {
     public func propose(_ request: AlertRequest) throws -> AlertOutcome {
         let now = system.clock.now()
         if let seconds = request.expiresIn, seconds <= 0 {
-            throw InputError("--expires: give a duration greater than zero (e.g. 2h)")
+            throw AlertDeskError.nonPositiveExpiry
         }
         let composition = compositionRequest(request, now: now)
         let composed = try composer.compose(composition)

@@ -12,15 +12,15 @@ extension AlertDesk {
         let now = system.clock.now()
         let original = try existingAlert(id)
         guard original.kind == .alert else {
-            throw InputError(
-                "\(id) is \(original.kind == .update ? "an update" : "a cancellation"); update the original alert \(original.references ?? "")"
+            throw AlertDeskError.notAnOriginal(
+                id, kind: original.kind == .update ? "an update" : "a cancellation", original: original.references ?? ""
             )
         }
         if case .failure(let illegal) = MessageLifecycle.transition(from: original.state, on: .supersede) {
-            throw InputError("alert \(id) cannot be updated: \(illegal.description)")
+            throw AlertDeskError.cannotUpdate(id, reason: illegal.description)
         }
         try refuseExpired(original, action: "updated", now: now)
-        guard !variables.isEmpty else { throw InputError("--var: give at least one variable to correct") }
+        guard !variables.isEmpty else { throw AlertDeskError.noVariables }
 
         let base = try latestVariables(of: original)
         let merged = base.merging(variables) { _, new in new }
@@ -28,7 +28,7 @@ extension AlertDesk {
 
         let recipients = try outbox.deliveries(messageID: id, states: [.delivered, .pending, .leased])
         guard !recipients.isEmpty else {
-            throw InputError("alert \(id) has no recipients to correct (every delivery was withdrawn or dead)")
+            throw AlertDeskError.noRecipients(id)
         }
         let held = needsApproval(original.status)
         let request = CompositionRequest(

@@ -28,7 +28,7 @@ public final class AlertDesk: Sendable {
     /// The message with `id`, refusing unknown ids and messages that are not operator alerts.
     func existingAlert(_ id: String) throws -> MessageRecord {
         guard let message = try outbox.message(id: id), message.priority == .urgent else {
-            throw InputError("no alert \"\(id)\" (see `crier alerts list`)")
+            throw AlertDeskError.unknownAlert(id)
         }
         return message
     }
@@ -49,10 +49,9 @@ public final class AlertDesk: Sendable {
                 case .cancel: "cancelled"
                 case .expire: "expired"
                 }
-            throw InputError(
-                "alert \(message.id) cannot be \(verb): \(illegal.description) (see `crier alerts show \(message.id)`)")
+            throw AlertDeskError.illegalTransition(message.id, verb: verb, reason: illegal.description)
         } catch LifecycleStoreError.unknownMessage(let id) {
-            throw InputError("no alert \"\(id)\" (see `crier alerts list`)")
+            throw AlertDeskError.unknownAlert(id)
         }
     }
 
@@ -72,9 +71,8 @@ public final class AlertDesk: Sendable {
     /// Refuses an alert whose expiry has passed.
     func refuseExpired(_ message: MessageRecord, action: String, now: Date) throws {
         if let expires = message.expiresAt, expires <= now {
-            throw InputError(
-                "alert \(message.id) expired at \(Self.timestamp(expires, in: system.configuration.timeZone)); "
-                    + "it cannot be \(action) (propose a new alert instead)")
+            throw AlertDeskError.expired(
+                message.id, at: Self.timestamp(expires, in: system.configuration.timeZone), action: action)
         }
     }
 

@@ -33,7 +33,7 @@ extension Composer {
         do {
             return Data(try CAPDocument(input).xml().utf8)
         } catch {
-            throw InputError("template \(metadata.id): cannot be rendered as CAP: \(error)")
+            throw CompositionError.notCAP(template: metadata.id, reason: "\(error)")
         }
     }
 
@@ -44,7 +44,7 @@ extension Composer {
         var seen = Set<String>()
         while let current = next, seen.insert(current).inserted {
             guard let original = try system.outbox.message(id: current) else {
-                throw InputError("unknown alert id \"\(current)\"")
+                throw CompositionError.unknownAlertID(current)
             }
             chain.insert(
                 CAPReference(sender: system.configuration.capSender, identifier: original.id, sent: original.createdAt),

@@ -32,16 +32,15 @@ extension Composer {
         let configuration = system.configuration
         guard let metadata = library.metadata(for: request.template) else {
             let known = library.templates.map(\.id).sorted().joined(separator: ", ")
-            throw InputError("unknown template \"\(request.template)\" (known: \(known))")
+            throw CompositionError.unknownTemplate(request.template, known: known)
         }
-        guard !request.areas.isEmpty else { throw InputError("--area: give at least one area (or city)") }
+        guard !request.areas.isEmpty else { throw CompositionError.noArea }
         if case .topic(let topic) = request.audience, !configuration.topics.contains(topic) {
-            throw InputError(
-                "--topic: unknown topic \"\(topic)\" (known: \(configuration.topics.joined(separator: ", ")))")
+            throw CompositionError.unknownTopic(topic, known: configuration.topics.joined(separator: ", "))
         }
         for area in request.areas where area != Area.cityID && configuration.area(area) == nil {
             let known = ([Area.cityID] + configuration.areas.map(\.id)).joined(separator: ", ")
-            throw InputError("unknown area \"\(area)\" (known: \(known))")
+            throw CompositionError.unknownArea(area, known: known)
         }
         let everywhere = request.areas.contains(Area.cityID)
         let areaIDs =
@@ -69,7 +68,7 @@ extension Composer {
                 parts = try library.render(
                     template: metadata.id, locale: locale, variables: request.variables(for: locale), context: context)
             } catch let error as TemplateError {
-                throw InputError(error.description)
+                throw CompositionError.rendering(error)
             }
             try Self.refuseUnsafeSubject(
                 parts.subject, variables: request.variables(for: locale), template: metadata.id, locale: locale)
@@ -92,7 +91,7 @@ extension Composer {
                         template: metadata.id, locale: locale, variables: request.variables(for: locale),
                         context: shared)
                 } catch let error as TemplateError {
-                    throw InputError(error.description)
+                    throw CompositionError.rendering(error)
                 }
                 sharedParts.append(webhook)
                 renditions.append(
@@ -174,9 +173,9 @@ extension Composer {
             guard case .text(let text) = value, let own = InputText.problem(in: text),
                 subject.unicodeScalars.contains(own.scalar)
             else { continue }
-            throw InputError("variable \(name): \(own); it reaches the subject of template \(template) (\(locale))")
+            throw CompositionError.unsafeVariable(name: name, problem: "\(own)", template: template, locale: locale)
         }
-        throw InputError("template \(template) (\(locale)): the subject \(problem)")
+        throw CompositionError.unsafeSubject(template: template, locale: locale, problem: "\(problem)")
     }
 
     /// The email rendition for partner mailboxes (email endpoints): the template's first locale,
@@ -194,7 +193,7 @@ extension Composer {
             parts = try library.render(
                 template: metadata.id, locale: locale, variables: request.variables(for: locale), context: partner)
         } catch let error as TemplateError {
-            throw InputError(error.description)
+            throw CompositionError.rendering(error)
         }
         return Rendition(
             messageID: messageID, channel: .email, locale: PartnerRendition.locale, subject: parts.subject,

@@ -25,13 +25,13 @@ public final class Composer: Sendable {
         let folder = configuration.templatesDirectory
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw InputError(
-                "\(configuration.file.lastPathComponent): templates: the folder \(folder.path) does not exist")
+            throw CompositionError.templatesFolderMissing(
+                configurationFile: configuration.file.lastPathComponent, folder: folder.path)
         }
         do {
             return try TemplateLibrary.load(from: configuration.templatesDirectory, topics: Set(configuration.topics))
         } catch let error as TemplateError {
-            throw InputError(error.description)
+            throw CompositionError.templates(error)
         }
     }
 
@@ -92,7 +92,7 @@ public final class Composer: Sendable {
             return try library.render(
                 template: request.template, locale: resolved, variables: request.variables, context: context)
         } catch let error as TemplateError {
-            throw InputError(error.description)
+            throw CompositionError.rendering(error)
         }
     }
 

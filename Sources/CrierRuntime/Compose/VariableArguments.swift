@@ -7,10 +7,10 @@ public enum VariableArguments {
         var variables: [String: TemplateValue] = [:]
         for argument in arguments {
             guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
-                throw InputError("--var \"\(argument)\": expected name=value")
+                throw CompositionError.malformedVariable(argument)
             }
             let name = String(argument[..<equals])
-            guard variables[name] == nil else { throw InputError("--var \(name) is given twice") }
+            guard variables[name] == nil else { throw CompositionError.repeatedVariable(name) }
             variables[name] = .text(String(argument[argument.index(after: equals)...]))
         }
         return variables

@@ -1,15 +1,11 @@
 import CrierCore
 import CrierDelivery
+import CrierYAML
 import Curl
 public import Foundation
 
 /// Loads and validates crier.yml; nothing starts on a bad configuration.
 public enum ConfigurationLoader {
-    static let defaultTopics = [
-        "cyber-crime", "scams", "hate-crime", "knife-crime", "night-time-economy", "domestic-abuse",
-        "exploitation", "street-lifestyle", "asb", "extremism", "organised-crime", "road-safety",
-    ]
-
     /// Reads the configuration at `url`; every error names the file, line and key.
     public static func load(from url: URL) throws -> CrierConfiguration {
         let display = url.lastPathComponent == url.path ? url.path : url.relativePath
@@ -160,7 +156,7 @@ public enum ConfigurationLoader {
     }
 
     private static func readTopics(_ root: inout YAMLMapping) throws -> [String] {
-        guard let topics = try root.strings("topics") else { return defaultTopics + [BuiltInTopic.bulletin] }
+        guard let topics = try root.strings("topics") else { return BuiltInTopic.standard + [BuiltInTopic.bulletin] }
         var seen = Set<String>()
         for topic in topics {
             guard isIdentifier(topic), topic != "all" else {

@@ -20,15 +20,15 @@ extension CrierSystem {
             do {
                 let secrets = try signingSecrets(of: endpoint, environment: environment)
                 if !secrets.isEmpty { _ = try WebhookSigner(secrets: secrets) }
-            } catch let error as InputError {
-                problems.append(error.message)
+            } catch let error as SystemSetupError {
+                problems.append(error.description)
             } catch {
                 problems.append("endpoint \(endpoint.id): its signing secret is unusable: \(error)")
             }
         }
         if sendsEmail { problems += emailProblems(environment: environment) }
         guard problems.isEmpty else {
-            throw InputError(problems.joined(separator: "; ") + "; nothing was queued")
+            throw SystemSetupError.undeliverable(problems: problems)
         }
     }
 

@@ -19,9 +19,7 @@ public enum ScheduleDates {
                 ? try LocalDateTime(parsing: trimmed + "T00:00", field: option)
                 : try LocalDateTime(parsing: trimmed, field: option)
         } catch {
-            throw InputError(
-                "\(option): \"\(text)\": expected a date (2026-03-29), a local date-time (2026-03-29T09:00) "
-                    + "or ISO 8601 with an offset (2026-03-29T09:00:00+01:00)")
+            throw ScheduleRunError.notATime(option: option, text: text)
         }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? zone
@@ -30,7 +28,7 @@ public enum ScheduleDates {
                 year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute))
         guard let asUTC,
             let slot = Timetable(.once(local)).nextSlot(after: asUTC.addingTimeInterval(-2 * 86_400), in: zone)
-        else { throw InputError("\(option): \"\(text)\": not a time in \(zone.identifier)") }
+        else { throw ScheduleRunError.skippedTime(option: option, text: text, zone: zone.identifier) }
         return slot.instant
     }
 

@@ -1,5 +1,6 @@
 import CrierCore
 import CrierTemplates
+import CrierYAML
 
 extension ScheduleLoader {
     /// `cap: { urgency, severity, certainty }`, each checked against CAP 1.2's values; a field left

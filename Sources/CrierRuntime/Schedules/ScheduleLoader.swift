@@ -1,5 +1,6 @@
 import CrierCore
 public import CrierTemplates
+import CrierYAML
 public import Foundation
 
 /// Reads `schedules/*.yml` strictly, checking each against the templates and areas it names.

@@ -1,3 +1,4 @@
+import CrierCore
 import CrierStore
 import CrierTemplates
 public import Foundation
@@ -82,24 +83,7 @@ extension SchedulePlanRow {
     /// Appends `text` as a JSON string literal.
     private static func quote(_ out: inout String, _ text: String) {
         out += "\""
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out += text
-            out += "\""
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
+        out += JSONText.escape(text)
         out += "\""
     }
 }

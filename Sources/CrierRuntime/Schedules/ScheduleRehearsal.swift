@@ -33,7 +33,7 @@ public enum ScheduleRehearsal {
         configuration url: URL, database: URL?, start: Date, delivering: Bool = false
     ) throws -> (CrierSystem, ManualClock) {
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw InputError("no configuration at \(url.path) (give --config FILE or set CRIER_CONFIG)")
+            throw SystemSetupError.noConfiguration(path: url.path)
         }
         var configuration = try ConfigurationLoader.load(from: url)
         let outbox: SQLiteOutbox
@@ -44,9 +44,7 @@ public enum ScheduleRehearsal {
             let live = configuration.database.standardizedFileURL.resolvingSymlinksInPath()
             let copy = database.standardizedFileURL.resolvingSymlinksInPath()
             guard live.path != copy.path, !sameFile(live, copy) else {
-                throw InputError(
-                    "--simulate-database: \(database.path) is the live database; a rehearsal would record its slots "
-                        + "as fired. Copy it first (sqlite3 LIVE \".backup COPY\") and name the copy")
+                throw ScheduleRunError.liveDatabase(path: database.path)
             }
             outbox = try SQLiteOutbox(path: copy.path)
             configuration.database = copy

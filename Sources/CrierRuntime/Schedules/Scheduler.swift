@@ -62,7 +62,7 @@ public final class Scheduler: Sendable {
                 handledThrough.withLock { $0[schedule.id] = now }
             } catch {
                 // Not marked handled: the next pass tries again, until the misfire grace runs out.
-                let reason = (error as? InputError)?.message ?? "\(error)"
+                let reason = "\(error)"
                 report.failures[schedule.id] = reason
                 logger.error("schedule could not fire", metadata: ["schedule": "\(schedule.id)", "error": "\(reason)"])
             }

@@ -75,7 +75,7 @@ public struct SubscriberImport: Sendable {
                 do {
                     handle = try FileHandle(forReadingFrom: url)
                 } catch {
-                    throw InputError("\(file): cannot read the file (\(error.localizedDescription))")
+                    throw ImportError.unreadable(file: file, reason: error.localizedDescription)
                 }
                 defer { try? handle.close() }
                 try CSVReader.forEachRecord(reading: handle, body)
@@ -101,12 +101,11 @@ public struct SubscriberImport: Sendable {
                 }
             }
         } catch let error as CSVReader.Failure {
-            if error.isEncoding { throw InputError("\(file):\(error.line): \(error.message)") }
-            throw InputError("\(file):\(error.line): not valid CSV: \(error.message)")
+            if error.isEncoding { throw ImportError.encoding(file: file, line: error.line, reason: error.message) }
+            throw ImportError.notCSV(file: file, line: error.line, reason: error.message)
         }
         guard validator != nil else {
-            throw InputError(
-                "\(file): the file is empty (expected a header line: \(requiredColumns.joined(separator: ",")))")
+            throw ImportError.empty(file: file, columns: requiredColumns.joined(separator: ","))
         }
     }
 
@@ -120,19 +119,18 @@ public struct SubscriberImport: Sendable {
         /// Hashes of the lowercased addresses already accepted, with their line (8 bytes a row, not the address).
         var seen: [Int: Int] = [:]
 
-        init(header: CSVReader.Record, file: String, areas: Set<String>, topics: Set<String>) throws(InputError) {
+        init(header: CSVReader.Record, file: String, areas: Set<String>, topics: Set<String>) throws(ImportError) {
             let columns = header.fields.map { trimmedSpaces($0.text).lowercased() }
             for column in requiredColumns where !columns.contains(column) {
-                throw InputError(
-                    "\(file):\(header.line): the header has no \"\(column)\" column (expected \(requiredColumns.joined(separator: ","))[,test])"
-                )
+                throw ImportError.missingColumn(
+                    file: file, line: header.line, column: column, expected: requiredColumns.joined(separator: ","))
             }
             for column in columns where !requiredColumns.contains(column) && !optionalColumns.contains(column) {
-                throw InputError("\(file):\(header.line): unknown column \"\(column)\"")
+                throw ImportError.unknownColumn(file: file, line: header.line, column: column)
             }
             func position(_ column: String) -> Int? { columns.firstIndex(of: column) }
             guard columns.count == header.fieldCount else {
-                throw InputError("\(file):\(header.line): the header has \(header.fieldCount) columns")
+                throw ImportError.columnCount(file: file, line: header.line, count: header.fieldCount)
             }
             columnCount = columns.count
             email = position("email")!

@@ -89,7 +89,7 @@ public struct SubscriberImporter: Sendable {
                 checked.state.withLock { $0 = .success(problems) }
             } catch {
                 pipe.abandon()
-                let failure = error as? InputError ?? InputError("\(file): \(error)")
+                let failure = error as? ImportError ?? ImportError.failed(file: file, reason: "\(error)")
                 checked.state.withLock { $0 = .failure(failure) }
             }
         }
@@ -115,6 +115,6 @@ public struct SubscriberImporter: Sendable {
 
 /// What the checking thread found, read once it has signalled `done`.
 private final class CheckResult: Sendable {
-    let state = Mutex<Result<[SubscriberImport.Problem], InputError>>(.success([]))
+    let state = Mutex<Result<[SubscriberImport.Problem], ImportError>>(.success([]))
     let done = DispatchSemaphore(value: 0)
 }

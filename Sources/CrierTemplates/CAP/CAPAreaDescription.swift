@@ -1,3 +1,5 @@
+import CrierCore
+
 /// CAP `areaDesc` text: the area's display name, kept under 50 characters so every receiver shows it whole.
 public enum CAPAreaDescription {
     /// The longest description allowed, in Unicode scalars (so under 50 by any count).

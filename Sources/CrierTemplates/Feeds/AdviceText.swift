@@ -1,3 +1,4 @@
+import CrierCore
 import Foundation
 
 /// Turns the plain advice text of an alert into HTML blocks: headings, lists and paragraphs.

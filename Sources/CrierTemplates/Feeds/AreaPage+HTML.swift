@@ -1,3 +1,5 @@
+import CrierCore
+
 extension AreaPage {
     /// The page as HTML5, every value escaped.
     ///

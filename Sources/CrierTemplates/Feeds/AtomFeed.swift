@@ -1,3 +1,4 @@
+import CrierCore
 public import Foundation
 
 /// An RFC 4287 Atom feed indexing CAP messages, as public-alert aggregators read them.

@@ -1,7 +1,17 @@
-/// Escaping for XML 1.0 (and HTML) text and attribute values, so any value is safe whatever it contains.
+/// Escaping for XML 1.0 and HTML text and attribute values (CAP, Atom, the published pages, the
+/// values filled into HTML email), so any value is safe whatever it contains.
 public enum XMLText {
     /// `text` with `& < > " '` escaped and every character XML 1.0 forbids (most C0 controls,
     /// U+FFFE, U+FFFF) removed; carriage returns become `&#13;` so parsers keep them.
+    ///
+    /// | character | written as |
+    /// |---|---|
+    /// | `&` `<` `>` `"` | `&amp;` `&lt;` `&gt;` `&quot;` |
+    /// | `'` | `&#39;` (HTML 4 mail readers lack `&apos;`; every XML and HTML reader knows this) |
+    /// | carriage return | `&#13;` |
+    /// | line feed, tab | themselves; `&#10;` `&#9;` in attributes |
+    /// | controls XML 1.0 forbids, U+FFFE, U+FFFF | removed |
+    /// | anything else | itself |
     ///
     /// In attributes (`attribute: true`) tabs and line feeds are written as character references
     /// too, because parsers would otherwise normalise them to spaces.
@@ -14,7 +24,7 @@ public enum XMLText {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "'": out += "&apos;"
+            case "'": out += "&#39;"
             case "\r": out += "&#13;"
             case "\n": out += attribute ? "&#10;" : "\n"
             case "\t": out += attribute ? "&#9;" : "\t"
