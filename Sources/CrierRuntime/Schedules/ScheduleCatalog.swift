@@ -1,3 +1,5 @@
+public import CrierYAML
+
 /// Every schedule file of an installation, read and checked: the valid schedules and the problems.
 ///
 /// `crier schedules check` prints the problems; `crier run` refuses to start while there are any,

@@ -1,6 +1,6 @@
 import CrierCore
 public import CrierTemplates
-import CrierYAML
+public import CrierYAML
 public import Foundation
 
 /// Reads `schedules/*.yml` strictly, checking each against the templates and areas it names.
@@ -32,10 +32,8 @@ public enum ScheduleLoader {
                     mapping, id: String(name.dropLast(4)), configuration: configuration, library: library)
                 if let schedule = checked.schedule { schedules.append(schedule) }
                 problems += checked.problems
-            } catch let problem as ConfigurationError {
-                problems.append(problem)
             } catch {
-                problems.append(ConfigurationError(file: display, line: nil, key: nil, message: "\(error)"))
+                problems.append(error)
             }
         }
         return ScheduleCatalog(schedules: schedules, problems: problems)
@@ -188,11 +186,8 @@ public enum ScheduleLoader {
         let written: [(key: String, value: String)]
         do {
             written = try root.scalarMap("vars") ?? []
-        } catch let problem as ConfigurationError {
-            problems.append(problem)
-            return nil
         } catch {
-            problems.append(ConfigurationError(file: root.file, line: nil, key: "vars", message: "\(error)"))
+            problems.append(error)
             return nil
         }
         if kind == .bulletin {
