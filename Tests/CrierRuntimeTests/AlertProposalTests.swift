@@ -34,7 +34,7 @@ struct AlertProposalTests {
         let refused = try #require(throws: AlertDeskError.self) {
             try fixture.desk.approve(id: outcome.id, operatorName: "ALICE")
         }
-        #expect(refused == .selfApproval(outcome.id, operatorName: "alice"), "\(refused)")
+        #expect(refused == .selfApproval(outcome.id, operatorName: "ALICE"), "\(refused)")
         #expect(refused.description.contains("two-person rule"), "\(refused)")
         #expect(try fixture.outbox.message(id: outcome.id)?.state == .awaitingApproval)
 

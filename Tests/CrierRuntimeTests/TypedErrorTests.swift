@@ -40,8 +40,9 @@ struct TypedErrorTests {
             try fixture.desk.reject(id: outcome.id, operatorName: "bob", reason: "")
         }
         #expect(throws: AlertDeskError.nonPositiveExpiry) { try fixture.desk.propose(fixture.request(expiresIn: 0)) }
+        let released = try fixture.desk.propose(fixture.request(status: .exercise))
         #expect(throws: AlertDeskError.noVariables) {
-            try fixture.desk.update(id: outcome.id, variables: [:], operatorName: "bob")
+            try fixture.desk.update(id: released.id, variables: [:], operatorName: "bob")
         }
         #expect(
             AlertDeskError.missingReason(verb: "cancelled").description == "--reason: say why the alert is cancelled")
