@@ -50,19 +50,19 @@ struct DispatcherTests {
         return settings
     }
 
-    func enqueue(_ outbox: SQLiteOutbox, _ message: MessageRecord, _ deliveries: [NewDelivery]) throws {
+    func enqueue(_ outbox: SQLiteOutbox, _ message: MessageRecord, _ deliveries: [NewDelivery]) async throws {
         let renditions = [
             Rendition(
                 messageID: message.id, channel: .webhook, locale: "en", payload: Data("{\"id\":\"\(message.id)\"}".utf8)
             )
         ]
-        try outbox.enqueue(message, renditions: renditions, deliveries: deliveries, now: message.createdAt)
+        try await outbox.enqueue(message, renditions: renditions, deliveries: deliveries, now: message.createdAt)
     }
 
     @Test("everything due is delivered once, with the rendition's bytes")
     func deliversEverything() async throws {
         let outbox = try SQLiteOutbox.inMemory()
-        try enqueue(outbox, Self.message("msg_a"), Self.webhooks(50))
+        try await enqueue(outbox, Self.message("msg_a"), Self.webhooks(50))
         let transport = ScriptedTransport { _ in .delivered(detail: "HTTP 204") }
         let dispatcher = Dispatcher(store: outbox, transports: [.webhook: transport], settings: Self.settings())
         let report = try await dispatcher.run(untilIdle: true)
@@ -76,8 +76,8 @@ struct DispatcherTests {
     func urgentFirst() async throws {
         let outbox = try SQLiteOutbox.inMemory()
         let earlier = Date().addingTimeInterval(-60)
-        try enqueue(outbox, Self.message("msg_old", at: earlier), Self.webhooks(5, route: "partner"))
-        try enqueue(
+        try await enqueue(outbox, Self.message("msg_old", at: earlier), Self.webhooks(5, route: "partner"))
+        try await enqueue(
             outbox, Self.message("msg_urgent", priority: .urgent),
             [
                 NewDelivery(
@@ -94,7 +94,7 @@ struct DispatcherTests {
     @Test("a retried delivery keeps its idempotency key and is delivered on a later attempt")
     func retryKeepsKey() async throws {
         let outbox = try SQLiteOutbox.inMemory()
-        try enqueue(outbox, Self.message("msg_r"), Self.webhooks(1))
+        try await enqueue(outbox, Self.message("msg_r"), Self.webhooks(1))
         let answers = Mutex([
             DeliveryOutcome.retry(reason: "HTTP 500", retryAfter: nil), .retry(reason: "HTTP 500", retryAfter: nil),
             .delivered(detail: "HTTP 200"),
@@ -113,7 +113,7 @@ struct DispatcherTests {
     @Test("out of retries is a dead letter with the last cause")
     func deadAfterRetries() async throws {
         let outbox = try SQLiteOutbox.inMemory()
-        try enqueue(outbox, Self.message("msg_d"), Self.webhooks(1))
+        try await enqueue(outbox, Self.message("msg_d"), Self.webhooks(1))
         let transport = ScriptedTransport { _ in .retry(reason: "HTTP 503", retryAfter: nil) }
         let dispatcher = Dispatcher(
             store: outbox, transports: [.webhook: transport], settings: Self.settings(delays: [0.02]))
@@ -127,7 +127,7 @@ struct DispatcherTests {
     @Test("HTTP 410 disables the endpoint and its other deliveries die with it")
     func goneDisablesEndpoint() async throws {
         let outbox = try SQLiteOutbox.inMemory()
-        try enqueue(outbox, Self.message("msg_g"), Self.webhooks(3, route: "gone"))
+        try await enqueue(outbox, Self.message("msg_g"), Self.webhooks(3, route: "gone"))
         let transport = ScriptedTransport { _ in .endpointGone(reason: "HTTP 410") }
         let dispatcher = Dispatcher(
             store: outbox, transports: [.webhook: transport], settings: Self.settings(concurrency: 1))
@@ -140,7 +140,8 @@ struct DispatcherTests {
     @Test("a slow endpoint does not hold up the others")
     func slowEndpointIsolated() async throws {
         let outbox = try SQLiteOutbox.inMemory()
-        try enqueue(outbox, Self.message("msg_s"), Self.webhooks(4, route: "slow") + Self.webhooks(40, route: "fast"))
+        try await enqueue(
+            outbox, Self.message("msg_s"), Self.webhooks(4, route: "slow") + Self.webhooks(40, route: "fast"))
         // The slow endpoint answers only once every fast delivery is done (or after 120 s): if the
         // dispatcher let it hold up the others, it would time out.
         let fastDelivered = Mutex(0)
@@ -182,7 +183,7 @@ struct DispatcherTests {
                 channel: .email, destination: "r\($0)@example.org", route: "email", recipientName: "R\($0)",
                 unsubscribeToken: "t\($0)")
         }
-        try outbox.enqueue(message, renditions: renditions, deliveries: deliveries, now: Date())
+        try await outbox.enqueue(message, renditions: renditions, deliveries: deliveries, now: Date())
         let transport = ScriptedTransport { _ in .delivered(detail: "250 OK") }
         var settings = Self.settings()
         settings.routes["email"] = .init(concurrency: 10, ratePerSecond: 20)
@@ -200,7 +201,7 @@ struct DispatcherTests {
     @Test("stopping finishes what is in flight and gives nothing up")
     func stopIsGraceful() async throws {
         let outbox = try SQLiteOutbox.inMemory()
-        try enqueue(outbox, Self.message("msg_stop"), Self.webhooks(20))
+        try await enqueue(outbox, Self.message("msg_stop"), Self.webhooks(20))
         let transport = ScriptedTransport { _ in
             try? await Task.sleep(for: .milliseconds(100))
             return .delivered(detail: "HTTP 200")
