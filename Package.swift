@@ -105,13 +105,23 @@ let package = Package(
         ),
         .testTarget(
             name: "CrierRuntimeTests",
-            dependencies: ["CrierRuntime", "CrierCore", "CrierStore", "CrierTemplates", "CrierTestSupport"],
+            dependencies: [
+                "CrierRuntime", "CrierCore", "CrierStore", "CrierTemplates", "CrierTestSupport", "CrierStoreDoubles",
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["CrierTestSupport", "CrierStore", "CrierCore"],
             exclude: ["Fixtures"]
+        ),
+        // In-memory implementations of the store roles, for unit tests and the conformance suite.
+        .target(
+            name: "CrierStoreDoubles", dependencies: ["CrierRuntime", "CrierCore"], path: "Tests/CrierStoreDoubles"),
+        // One suite of store behaviour, run against every implementation of each role.
+        .testTarget(
+            name: "StoreConformanceTests",
+            dependencies: ["CrierStoreDoubles", "CrierRuntime", "CrierStore", "CrierCore", "CrierTestSupport"]
         ),
     ]
 )

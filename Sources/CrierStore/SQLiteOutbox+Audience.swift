@@ -4,22 +4,23 @@ internal import GRDB
 
 /// The residents a message reaches and how their deliveries are written: one email delivery per
 /// subscriber in `audience`, on `route`, addressed by name when they gave one, in the rendition
-/// locale `renditionLocale` picks for their own locale tag.
+/// locale `renditionLocales` gives for their own locale tag.
 ///
 /// The database writes these rows itself, in one `INSERT … SELECT` from the subscribers table, so
 /// composing for a whole city neither crosses into Swift once per person nor holds the audience
-/// in memory.
-public struct SubscriberDeliveries {
+/// in memory. Which rendition a tag gets is decided by the caller (it knows the templates), from
+/// the tags `subscriberLocaleTags(in:)` lists; the store only applies the mapping.
+public struct SubscriberDeliveries: Sendable {
     public var audience: SubscriberAudience
     public var route: String
-    /// Maps a subscriber's locale tag (`pl`, `gu-IN`) to a locale the message was rendered in.
-    /// Called once for each distinct tag in the audience.
-    public var renditionLocale: (String) throws -> String
+    /// A subscriber's locale tag (`pl`, `gu-IN`) to a locale the message was rendered in, for
+    /// every tag in the audience.
+    public var renditionLocales: [String: String]
 
-    public init(audience: SubscriberAudience, route: String, renditionLocale: @escaping (String) throws -> String) {
+    public init(audience: SubscriberAudience, route: String, renditionLocales: [String: String]) {
         self.audience = audience
         self.route = route
-        self.renditionLocale = renditionLocale
+        self.renditionLocales = renditionLocales
     }
 }
 
@@ -31,8 +32,8 @@ extension SQLiteOutbox {
     public func enqueue(
         _ message: MessageRecord, renditions: [Rendition], fixedDeliveries: [NewDelivery],
         subscribers: SubscriberDeliveries?, now: Date
-    ) throws -> Int {
-        try write("enqueue \(message.id)") { db in
+    ) async throws -> Int {
+        try await write("enqueue \(message.id)") { db in
             try insertMessage(db, message, renditions: renditions, now: now)
             return try insertDeliveries(
                 db, of: message, fixedDeliveries: fixedDeliveries, subscribers: subscribers, now: now)
@@ -50,9 +51,19 @@ extension SQLiteOutbox {
         return written
     }
 
+    /// The distinct locale tags of the subscribers `audience` reaches, for the caller to map to
+    /// rendition locales (`SubscriberDeliveries.renditionLocales`).
+    public func subscriberLocaleTags(in audience: SubscriberAudience) async throws -> [String] {
+        try await read("list the locales of an audience") { db in
+            let distinct = Self.audienceQuery(audience, select: "DISTINCT locale")
+            return try String.fetchAll(db, sql: distinct.sql, arguments: distinct.arguments)
+        }
+    }
+
     /// One `INSERT … SELECT` for every subscriber in the audience. The rendition locale is a
-    /// `CASE` over the audience's distinct locale tags, each resolved once; a tag the mapping
-    /// misses would be NULL and fail the NOT NULL constraint rather than be sent in a wrong language.
+    /// `CASE` over the audience's distinct locale tags; a tag the mapping misses (a resident who
+    /// subscribed since the caller listed the tags) fails the composition, naming the tag, rather
+    /// than be sent in a wrong language.
     private func insertSubscriberDeliveries(
         _ db: Database, of message: MessageRecord, _ subscribers: SubscriberDeliveries, now: Date
     ) throws -> Int {
@@ -62,8 +73,13 @@ extension SQLiteOutbox {
         var localeCase = "CASE locale"
         var localeArguments: StatementArguments = []
         for tag in tags {
+            guard let locale = subscribers.renditionLocales[tag] else {
+                throw OutboxStoreError.databaseFailed(
+                    path: path, operation: "enqueue \(message.id)",
+                    reason: "no rendition locale was chosen for the subscriber locale \"\(tag)\"; compose again")
+            }
             localeCase += " WHEN ? THEN ?"
-            localeArguments += [tag, try subscribers.renditionLocale(tag)]
+            localeArguments += [tag, locale]
         }
         localeCase += " ELSE NULL END"
 

@@ -7,12 +7,12 @@ extension SQLiteOutbox {
     /// process whose lease ran out (it was killed); never one for a disabled endpoint.
     private static let dueCondition = """
         ((state = 'pending' AND next_attempt_at <= :now) OR (state = 'leased' AND lease_until < :now))
-        AND (endpoint_id IS NULL OR endpoint_id NOT IN (SELECT endpoint_id FROM disabled_endpoints))
+        AND \(endpointEnabled)
         """
 
     /// Routes with due deliveries, and how many each has.
-    public func dueRoutes(now: Date) throws -> [String: Int] {
-        try read("list due routes") { db in
+    public func dueRoutes(now: Date) async throws -> [String: Int] {
+        try await read("list due routes") { db in
             var routes: [String: Int] = [:]
             let rows = try Row.fetchCursor(
                 db,
@@ -34,11 +34,11 @@ extension SQLiteOutbox {
     /// of those in a row becomes a poison dead letter instead of being sent again. A lease `owner`
     /// itself let run out is never taken over by `owner`: it may still be sending it. The
     /// idempotency key is never changed, so a reclaimed delivery is recognisable downstream.
-    public func claim(route: String, limit: Int, now: Date, lease: TimeInterval, owner: String) throws
+    public func claim(route: String, limit: Int, now: Date, lease: TimeInterval, owner: String) async throws
         -> [DeliveryRecord]
     {
         guard limit > 0 else { return [] }
-        return try write("claim deliveries of route \(route)") { db in
+        return try await write("claim deliveries of route \(route)") { db in
             try killPoisoned(db, route: route, now: now, owner: owner)
             // Each branch walks the (state, route, priority, next_attempt_at) index in claim order.
             // A cached statement: claims run many times a second while a big send drains.
@@ -53,16 +53,14 @@ extension SQLiteOutbox {
                             SELECT id, priority, next_attempt_at FROM (
                                 SELECT id, priority, next_attempt_at FROM deliveries
                                 WHERE state = 'pending' AND route = :route AND next_attempt_at <= :now
-                                  AND (endpoint_id IS NULL
-                                       OR endpoint_id NOT IN (SELECT endpoint_id FROM disabled_endpoints))
+                                  AND \(Self.endpointEnabled)
                                 ORDER BY priority, next_attempt_at, id LIMIT :limit)
                             UNION ALL
                             SELECT id, priority, next_attempt_at FROM (
                                 SELECT id, priority, next_attempt_at FROM deliveries
                                 WHERE state = 'leased' AND route = :route AND lease_until < :now
                                   AND lease_owner IS NOT :owner
-                                  AND (endpoint_id IS NULL
-                                       OR endpoint_id NOT IN (SELECT endpoint_id FROM disabled_endpoints))
+                                  AND \(Self.endpointEnabled)
                                 ORDER BY priority, next_attempt_at, id LIMIT :limit)
                             ORDER BY priority, next_attempt_at, id LIMIT :limit))
                     RETURNING *
@@ -114,8 +112,8 @@ extension SQLiteOutbox {
     /// transfers are in flight; returns how many it renewed. A lease someone else has taken over
     /// since is not touched.
     @discardableResult
-    public func renewLeases(owner: String, now: Date, lease: TimeInterval) throws -> Int {
-        try write("renew leases of \(owner)") { db in
+    public func renewLeases(owner: String, now: Date, lease: TimeInterval) async throws -> Int {
+        try await write("renew leases of \(owner)") { db in
             try db.cachedStatement(
                 sql: """
                     UPDATE deliveries SET lease_until = :until
@@ -128,8 +126,8 @@ extension SQLiteOutbox {
 
     /// Gives back every lease `owner` holds: the deliveries are pending and due at `now`. No answered
     /// attempt is counted (none was recorded); the claim number stays, so fencing holds.
-    public func releaseLeases(owner: String, now: Date) throws {
-        try write("release leases of \(owner)") { db in
+    public func releaseLeases(owner: String, now: Date) async throws {
+        try await write("release leases of \(owner)") { db in
             try db.execute(
                 sql: """
                     UPDATE deliveries

@@ -3,9 +3,6 @@ public import Foundation
 internal import GRDB
 
 extension SQLiteOutbox {
-    private static let notForDisabledEndpoint =
-        "(endpoint_id IS NULL OR endpoint_id NOT IN (SELECT endpoint_id FROM disabled_endpoints))"
-
     /// Puts one dead delivery back to pending, due at `now` with its attempts reset, and audits it.
     ///
     /// False if there is no such dead delivery, or its endpoint is disabled (enable it first).
@@ -16,7 +13,7 @@ extension SQLiteOutbox {
                     UPDATE deliveries
                     SET state = 'pending', attempts = 0, claims_without_outcome = 0, next_attempt_at = :now,
                         last_error = NULL, updated_at = :now
-                    WHERE id = :id AND state = 'dead' AND \(Self.notForDisabledEndpoint)
+                    WHERE id = :id AND state = 'dead' AND \(Self.endpointEnabled)
                     """,
                 arguments: ["id": id, "now": now.unixSeconds])
             guard db.changesCount > 0 else { return false }
@@ -34,7 +31,7 @@ extension SQLiteOutbox {
                     UPDATE deliveries
                     SET state = 'pending', attempts = 0, claims_without_outcome = 0, next_attempt_at = :now,
                         last_error = NULL, updated_at = :now
-                    WHERE state = 'dead' AND \(Self.notForDisabledEndpoint)
+                    WHERE state = 'dead' AND \(Self.endpointEnabled)
                     """,
                 arguments: ["now": now.unixSeconds])
             let count = db.changesCount

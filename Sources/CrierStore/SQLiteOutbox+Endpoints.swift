@@ -2,6 +2,12 @@ public import Foundation
 internal import GRDB
 
 extension SQLiteOutbox {
+    /// The one statement of the disabled-endpoint rule for reads: true for a delivery whose
+    /// endpoint (if it has one) is not disabled. Claims, due routes and dead-letter retries use it;
+    /// writes use `killDeliveriesOfDisabledEndpoints`.
+    static let endpointEnabled =
+        "(endpoint_id IS NULL OR endpoint_id NOT IN (SELECT endpoint_id FROM disabled_endpoints))"
+
     /// Marks an endpoint disabled (it answered HTTP 410); its pending deliveries become dead.
     public func disableEndpoint(_ endpointID: String, reason: String, now: Date) throws {
         try write("disable endpoint \(endpointID)") { db in
@@ -41,7 +47,9 @@ extension SQLiteOutbox {
         try killDeliveriesOfDisabledEndpoints(db, now: now)
     }
 
-    /// Turns the pending deliveries of disabled endpoints into dead letters naming the reason.
+    /// Turns the pending deliveries of disabled endpoints into dead letters naming the reason: the
+    /// one place a write applies the disabled-endpoint rule (after a disable, an enqueue, a
+    /// recorded result or a release).
     ///
     /// Leased ones are in flight and are settled by their own result (a retry lands here again).
     func killDeliveriesOfDisabledEndpoints(_ db: Database, now: Date) throws {
@@ -55,7 +63,7 @@ extension SQLiteOutbox {
                     last_error = 'endpoint disabled: '
                         || (SELECT reason FROM disabled_endpoints d WHERE d.endpoint_id = deliveries.endpoint_id),
                     updated_at = ?
-                WHERE state = 'pending' AND endpoint_id IN (SELECT endpoint_id FROM disabled_endpoints)
+                WHERE state = 'pending' AND NOT \(Self.endpointEnabled)
                 """,
             arguments: [now.unixSeconds])
     }

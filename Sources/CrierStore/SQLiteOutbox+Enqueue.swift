@@ -4,11 +4,14 @@ internal import GRDB
 
 extension SQLiteOutbox {
     /// Writes a message, its renditions and its deliveries in one transaction, streaming the deliveries.
+    /// Deliveries with the same (channel, destination) are written once; those of a disabled
+    /// endpoint are written dead. Returns how many were written.
     @discardableResult
     public func enqueue(
-        _ message: MessageRecord, renditions: [Rendition], deliveries: some Sequence<NewDelivery>, now: Date
-    ) throws -> Int {
-        try write("enqueue \(message.id)") { db in
+        _ message: MessageRecord, renditions: [Rendition], deliveries: some Sequence<NewDelivery> & Sendable,
+        now: Date
+    ) async throws -> Int {
+        try await write("enqueue \(message.id)") { db in
             try insertMessage(db, message, renditions: renditions, now: now)
             return try insertDeliveries(db, of: message, deliveries, now: now)
         }
@@ -60,7 +63,8 @@ extension SQLiteOutbox {
     }
 
     /// Inserts deliveries one by one through a single prepared statement, so memory does not grow
-    /// with the audience. Repeats of (channel, destination) are ignored. Returns how many were written.
+    /// with the audience. Repeats of (channel, destination) are ignored; those of a disabled endpoint
+    /// become dead letters at once, so they never wait for ever. Returns how many were written.
     func insertDeliveries(
         _ db: Database, of message: MessageRecord, _ deliveries: some Sequence<NewDelivery>, now: Date
     ) throws -> Int {
@@ -68,6 +72,7 @@ extension SQLiteOutbox {
         for delivery in deliveries {
             try writer.insert(delivery)
         }
+        try killDeliveriesOfDisabledEndpoints(db, now: now)
         return writer.written
     }
 }
@@ -79,18 +84,11 @@ struct DeliveryWriter {
     private let message: MessageRecord
     private let now: Double
     private let due: Double
-    /// Disabled endpoints and why: their deliveries are written dead, so they never wait forever.
-    private let disabled: [String: String]
     /// Rows actually written (repeats of channel and destination are not).
     private(set) var written = 0
 
     init(_ db: Database, message: MessageRecord, now: Date) throws {
-        var disabled: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT endpoint_id, reason FROM disabled_endpoints") {
-            disabled[row["endpoint_id"]] = row["reason"]
-        }
         self.db = db
-        self.disabled = disabled
         self.message = message
         self.now = now.unixSeconds
         self.due = SQLiteOutbox.dueTime(of: message, now: now)
@@ -99,23 +97,18 @@ struct DeliveryWriter {
                 INSERT INTO deliveries (message_id, channel, destination, route, endpoint_id,
                     subscriber_id, recipient_name, unsubscribe_token, locale, state, attempts, next_attempt_at,
                     last_error, idempotency_key, priority, created_at, updated_at, in_reply_to)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, \(SQLiteOutbox.newIdempotencyKeySQL), ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, NULL, \(SQLiteOutbox.newIdempotencyKeySQL), ?, ?, ?,
+                    ?)
                 ON CONFLICT (message_id, channel, destination) DO NOTHING
                 """)
     }
 
     /// Writes one delivery unless the message already has one for its channel and destination.
     mutating func insert(_ delivery: NewDelivery) throws {
-        var state = DeliveryState.pending
-        var lastError: String?
-        if let endpoint = delivery.endpointID, let reason = disabled[endpoint] {
-            state = .dead
-            lastError = "endpoint disabled: \(reason)"
-        }
         statement.setUncheckedArguments([
             message.id, delivery.channel.rawValue, delivery.destination, delivery.route, delivery.endpointID,
             delivery.subscriberID, delivery.recipientName, delivery.unsubscribeToken, delivery.locale,
-            state.rawValue, due, lastError, message.priority.rawValue, now, now, delivery.inReplyTo,
+            due, message.priority.rawValue, now, now, delivery.inReplyTo,
         ])
         try statement.execute()
         written += db.changesCount

@@ -4,8 +4,8 @@ internal import GRDB
 
 extension SQLiteOutbox {
     /// The rendition a delivery uses.
-    public func rendition(messageID: String, channel: Channel, locale: String) throws -> Rendition? {
-        try read("read rendition \(messageID)/\(channel.rawValue)/\(locale)") { db in
+    public func rendition(messageID: String, channel: Channel, locale: String) async throws -> Rendition? {
+        try await read("read rendition \(messageID)/\(channel.rawValue)/\(locale)") { db in
             try Row.fetchOne(
                 db, sql: "SELECT * FROM renditions WHERE message_id = ? AND channel = ? AND locale = ?",
                 arguments: [messageID, channel.rawValue, locale]

@@ -11,9 +11,9 @@ extension SQLiteOutbox {
     /// resurrected, and a late result from a worker whose lease was taken over (the delivery since
     /// claimed again by another worker) does not overrule the one that holds it now. A worker whose
     /// lease ran out but was not taken over still holds the delivery: its result is recorded.
-    public func record(_ results: [AttemptResult]) throws {
+    public func record(_ results: [AttemptResult]) async throws {
         guard !results.isEmpty else { return }
-        try write("record \(results.count) attempt results") { db in
+        try await write("record \(results.count) attempt results") { db in
             let insertAttempt = try db.cachedStatement(
                 sql: """
                     INSERT INTO attempts (delivery_id, attempt, started_at, finished_at, outcome, detail)

@@ -1,4 +1,3 @@
-public import CrierCore
 public import Foundation
 internal import GRDB
 
@@ -7,7 +6,7 @@ internal import GRDB
 /// One value owns the database connection and its migrations and exposes domain methods that each
 /// run as one transaction, after GRDB's demo `AppDatabase`. Several processes (a running daemon and
 /// a `status` command) may open the same file: WAL mode and a busy timeout make them take turns.
-public final class SQLiteOutbox: OutboxStore, Sendable {
+public final class SQLiteOutbox: Sendable {
     /// The connection: a pool for a file, a queue for an in-memory database.
     let dbWriter: any DatabaseWriter
     /// Where the data lives, for error messages (`:memory:` when in memory).
@@ -82,12 +81,8 @@ public final class SQLiteOutbox: OutboxStore, Sendable {
     func write<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
         do {
             return try dbWriter.write(body)
-        } catch let error as OutboxStoreError {
-            throw error
-        } catch let error as LifecycleStoreError {
-            throw error
         } catch {
-            throw OutboxStoreError.databaseFailed(path: path, operation: operation, reason: Self.describe(error))
+            throw storeError(error, operation: operation)
         }
     }
 
@@ -95,11 +90,35 @@ public final class SQLiteOutbox: OutboxStore, Sendable {
     func read<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
         do {
             return try dbWriter.read(body)
-        } catch let error as OutboxStoreError {
-            throw error
         } catch {
-            throw OutboxStoreError.databaseFailed(path: path, operation: operation, reason: Self.describe(error))
+            throw storeError(error, operation: operation)
         }
+    }
+
+    /// Runs `body` in one write transaction on GRDB's own queue while the calling task is
+    /// suspended, so a long write never holds a thread of Swift's cooperative pool.
+    func write<T: Sendable>(_ operation: String, _ body: @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await dbWriter.write(body)
+        } catch {
+            throw storeError(error, operation: operation)
+        }
+    }
+
+    /// Runs `body` in one read transaction without holding a thread of the cooperative pool.
+    func read<T: Sendable>(_ operation: String, _ body: @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await dbWriter.read(body)
+        } catch {
+            throw storeError(error, operation: operation)
+        }
+    }
+
+    /// The error a failed transaction reports: the store's own errors as they are, anything else
+    /// as a database failure naming the file and the operation.
+    private func storeError(_ error: any Error, operation: String) -> any Error {
+        if error is OutboxStoreError || error is LifecycleStoreError { return error }
+        return OutboxStoreError.databaseFailed(path: path, operation: operation, reason: Self.describe(error))
     }
 
     static func describe(_ error: any Error) -> String {

@@ -29,7 +29,7 @@ func argument(_ name: String, in arguments: [String]) -> String? {
     return arguments[index + 1]
 }
 
-func composeBenchmark(_ arguments: [String]) throws {
+func composeBenchmark(_ arguments: [String]) async throws {
     guard let configPath = argument("--config", in: arguments) else {
         throw BenchmarkFailure(description: "usage: crier-bench compose --config FILE")
     }
@@ -40,7 +40,7 @@ func composeBenchmark(_ arguments: [String]) throws {
         variables: ["pretend_to_be": "police officers"], priority: .urgent, proposedBy: "benchmark")
     let clock = ContinuousClock()
     let start = clock.now
-    let composed = try composer.compose(request)
+    let composed = try await composer.compose(request)
     let elapsed = clock.now - start
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     print(
@@ -52,7 +52,7 @@ func composeBenchmark(_ arguments: [String]) throws {
 func main() async throws {
     let arguments = CommandLine.arguments
     if arguments.count >= 2, arguments[1] == "compose" {
-        try composeBenchmark(arguments)
+        try await composeBenchmark(arguments)
         return
     }
     guard arguments.count >= 2, let kind = Channel(rawValue: arguments[1]),
@@ -72,7 +72,7 @@ func main() async throws {
     let message = MessageRecord(
         id: messageID, template: "benchmark", topic: "scams", areas: ["city"], priority: .normal,
         headline: "Courier fraud warning", proposedBy: "benchmark", createdAt: now)
-    let deliveries: AnySequence<NewDelivery>
+    let deliveries: NumberedDeliveries
     let rendition: Rendition
     switch kind {
     case .webhook:
@@ -82,12 +82,11 @@ func main() async throws {
         let body =
             #"{"headline":"Courier fraud warning","areas":["east"],"advice":"Your bank will never send a courier to collect your card."}"#
         rendition = Rendition(messageID: messageID, channel: .webhook, locale: "en", payload: Data(body.utf8))
-        deliveries = AnySequence(
-            (0..<count).lazy.map { index in
-                NewDelivery(
-                    channel: .webhook, destination: "\(endpoint.destination)/\(index)", route: endpoint.id,
-                    endpointID: endpoint.id)
-            })
+        let url = endpoint.destination
+        let id = endpoint.id
+        deliveries = NumberedDeliveries(count: count) { index in
+            NewDelivery(channel: .webhook, destination: "\(url)/\(index)", route: id, endpointID: id)
+        }
     case .email:
         rendition = Rendition(
             messageID: messageID, channel: .email, locale: "en", subject: "Courier fraud: warning for East NPA",
@@ -105,14 +104,13 @@ func main() async throws {
                 police officers or bank staff. Your bank and the police will never send a courier.</p>\
                 <p><a href="\(Personalisation.unsubscribeURLMarker)">Unsubscribe</a></p>
                 """)
-        deliveries = AnySequence(
-            (0..<count).lazy.map { index in
-                NewDelivery(
-                    channel: .email, destination: "resident-\(index)@example.org", route: DeliveryRoute.email,
-                    subscriberID: Int64(index), recipientName: "Resident \(index)", unsubscribeToken: "token\(index)")
-            })
+        deliveries = NumberedDeliveries(count: count) { index in
+            NewDelivery(
+                channel: .email, destination: "resident-\(index)@example.org", route: DeliveryRoute.email,
+                subscriberID: Int64(index), recipientName: "Resident \(index)", unsubscribeToken: "token\(index)")
+        }
     }
-    let written = try system.outbox.enqueue(message, renditions: [rendition], deliveries: deliveries, now: now)
+    let written = try await system.outbox.enqueue(message, renditions: [rendition], deliveries: deliveries, now: now)
     let dispatcher = try system.makeDispatcher(logger: Logger(label: "crier.bench"))
     let clock = ContinuousClock()
     let start = clock.now

@@ -84,7 +84,7 @@ struct AlertCommand: AsyncParsableCommand {
         let toStandardError = format == .json || wait
         (toStandardError ? standardError : standardOutput)(plan.textReport)
         if !yes { try confirm(plan, prompt: toStandardError ? .standardError : .standardOutput) }
-        let outcome = try desk.propose(request)
+        let outcome = try await desk.propose(request)
         for warning in outcome.warnings { standardError("crier: warning: \(warning)") }
         if format == .text {
             print(outcome.id)

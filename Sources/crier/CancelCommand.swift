@@ -40,7 +40,7 @@ struct CancelCommand: AsyncParsableCommand {
         global.bootstrapLogging()
         let desk = try AlertDesk(system: try global.open())
         let followFor = try followTimeout(timeout, wait: wait)
-        let outcome = try desk.cancel(id: id, operatorName: try Operator.current(operatorName), reason: reason)
+        let outcome = try await desk.cancel(id: id, operatorName: try Operator.current(operatorName), reason: reason)
         if format == .text {
             print("alert \(id) cancelled: \(outcome.withdrawn) unsent deliveries withdrawn")
             if let notice = outcome.notice, notice.deliveries > 0 {

@@ -95,7 +95,7 @@ struct RunCommand: AsyncParsableCommand {
             metadata: ["database": "\(system.configuration.database.path)", "schedules": "\(catalog.active.count)"])
         let report: DispatchReport
         if untilIdle {
-            log(scheduler.tick(), logger: logger)
+            log(await scheduler.tick(), logger: logger)
             report = try await dispatcher.run(untilIdle: true, idleGrace: idleGrace)
         } else {
             let schedulerTask = Task { try await scheduler.run() }

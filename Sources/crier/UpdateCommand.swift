@@ -55,7 +55,8 @@ struct UpdateCommand: AsyncParsableCommand {
             report("  \(name): \(review.content.variables[name] ?? "(not set)") -> \(new)")
         }
         if !yes { try askToType("UPDATE", toDo: "send the correction") }
-        let outcome = try desk.update(id: id, variables: corrections, operatorName: try Operator.current(operatorName))
+        let outcome = try await desk.update(
+            id: id, variables: corrections, operatorName: try Operator.current(operatorName))
         for warning in outcome.warnings { standardError("crier: warning: \(warning)") }
         if format == .text {
             print(outcome.id)

@@ -74,17 +74,17 @@ struct AlertDeskFixture {
     /// Each call is a worker of its own (an owner never takes over its own lease), so the claims
     /// left unrecorded are those of a worker that died.
     @discardableResult
-    func deliver(route: String, claim limit: Int, deliver count: Int) throws -> [DeliveryRecord] {
+    func deliver(route: String, claim limit: Int, deliver count: Int) async throws -> [DeliveryRecord] {
         let now = clock.now()
         let owner = "test-\(UUID().uuidString.prefix(8))"
-        let claimed = try outbox.claim(route: route, limit: limit, now: now, lease: 60, owner: owner)
+        let claimed = try await outbox.claim(route: route, limit: limit, now: now, lease: 60, owner: owner)
         let results = claimed.prefix(count).map { record in
             AttemptResult(
                 deliveryID: record.id, attempt: record.attempts + 1, claim: record.claims, leaseOwner: owner,
                 startedAt: now, finishedAt: now,
                 outcome: .delivered(detail: "250 ok"), action: .markDelivered)
         }
-        try outbox.record(Array(results))
+        try await outbox.record(Array(results))
         return claimed
     }
 

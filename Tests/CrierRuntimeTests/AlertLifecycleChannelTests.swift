@@ -34,9 +34,9 @@ struct AlertLifecycleChannelTests {
     }
 
     @Test("an operator's alert reaches every resident of the area, whatever their topics; --topic narrows it")
-    func audience() throws {
+    func audience() async throws {
         let fixture = try fixture()
-        let everyone = try fixture.desk.propose(fixture.request())
+        let everyone = try await fixture.desk.propose(fixture.request())
         let residents = try fixture.outbox.deliveries(messageID: everyone.id).filter { $0.subscriberID != nil }
         #expect(Set(residents.map(\.destination)).contains("hana@example.org"))
         let narrowed = try fixture.desk.plan(
@@ -49,29 +49,29 @@ struct AlertLifecycleChannelTests {
     }
 
     @Test("a test alert is never on the pages or feeds; its CAP file keeps status Test")
-    func testIsNotPublished() throws {
+    func testIsNotPublished() async throws {
         let fixture = try fixture()
-        let outcome = try fixture.desk.propose(fixture.request(status: .test))
+        let outcome = try await fixture.desk.propose(fixture.request(status: .test))
         #expect(try !text(fixture, "index.html").contains("Fake couriers"))
         #expect(try !text(fixture, "feeds/east.atom").contains("Fake couriers"))
         #expect(try text(fixture, "cap/\(outcome.id).xml").contains("<status>Test</status>"))
     }
 
     @Test("an exercise is published only with publish.exercises, and then says EXERCISE", arguments: [false, true])
-    func exercise(enabled: Bool) throws {
+    func exercise(enabled: Bool) async throws {
         let fixture = try fixture(exercises: enabled)
-        _ = try fixture.desk.propose(fixture.request(status: .exercise))
+        _ = try await fixture.desk.propose(fixture.request(status: .exercise))
         let feed = try text(fixture, "feeds/east.atom")
         #expect(feed.contains("EXERCISE: Urgent: Fake couriers") == enabled)
         #expect(try text(fixture, "areas/east.html").contains("Fake couriers") == enabled)
     }
 
     @Test("an alert cancelled before anyone received it leaves the lists and a CAP Cancel is published at once")
-    func cancelBeforeDelivery() throws {
+    func cancelBeforeDelivery() async throws {
         let fixture = try fixture()
-        let outcome = try fixture.desk.propose(fixture.request())
+        let outcome = try await fixture.desk.propose(fixture.request())
         #expect(try text(fixture, "areas/east.html").contains("Fake couriers"))
-        let cancelled = try fixture.desk.cancel(id: outcome.id, operatorName: "bob", reason: "Sent by mistake.")
+        let cancelled = try await fixture.desk.cancel(id: outcome.id, operatorName: "bob", reason: "Sent by mistake.")
         let cancel = try #require(cancelled.notice)
         #expect(cancel.deliveries == 0)
         #expect(cancelled.warnings.isEmpty)
@@ -84,12 +84,12 @@ struct AlertLifecycleChannelTests {
     }
 
     @Test("a correction says Update:, what changed, replies to each recipient's email and reaches CAP endpoints as CAP")
-    func update() throws {
+    func update() async throws {
         let fixture = try fixture()
-        let original = try fixture.desk.propose(fixture.request(status: .exercise))
-        try fixture.deliver(route: "email", claim: 10, deliver: 10)
-        try fixture.deliver(route: "cap-feed", claim: 1, deliver: 1)
-        let update = try fixture.desk.update(
+        let original = try await fixture.desk.propose(fixture.request(status: .exercise))
+        try await fixture.deliver(route: "email", claim: 10, deliver: 10)
+        try await fixture.deliver(route: "cap-feed", claim: 1, deliver: 1)
+        let update = try await fixture.desk.update(
             id: original.id, variables: ["instruction": "Call 999 if they are at your door."], operatorName: "alice")
         #expect(update.headline.hasPrefix("[EXERCISE] Update: "))
         let deliveries = try fixture.outbox.deliveries(messageID: update.id)
@@ -98,23 +98,23 @@ struct AlertLifecycleChannelTests {
             let replied = originals.first { $0.destination == delivery.destination }
             #expect(delivery.inReplyTo == replied?.idempotencyKey && delivery.inReplyTo != nil)
         }
-        let text = try #require(try fixture.outbox.rendition(messageID: update.id, channel: .email, locale: "en"))
+        let text = try #require(try await fixture.outbox.rendition(messageID: update.id, channel: .email, locale: "en"))
         #expect(text.textBody.hasPrefix("This is an update of an earlier message. Changed: instruction."))
         let cap = try #require(deliveries.first { $0.endpointID == "cap-feed" })
         let document = try #require(
-            try fixture.outbox.rendition(messageID: update.id, channel: .webhook, locale: cap.locale))
+            try await fixture.outbox.rendition(messageID: update.id, channel: .webhook, locale: cap.locale))
         #expect(document.payloadContentType == CAPRendition.contentType)
         #expect(String(decoding: document.payload, as: UTF8.self).contains("<msgType>Update</msgType>"))
         #expect(try fixture.outbox.message(id: original.id)?.state == .superseded)
     }
 
     @Test("an update shows in place on the page, marked once, with its time")
-    func updateInPlace() throws {
+    func updateInPlace() async throws {
         let fixture = try fixture()
-        let original = try fixture.desk.propose(fixture.request())
-        try fixture.deliver(route: "email", claim: 10, deliver: 10)
+        let original = try await fixture.desk.propose(fixture.request())
+        try await fixture.deliver(route: "email", claim: 10, deliver: 10)
         fixture.clock.advance(by: 600)
-        _ = try fixture.desk.update(
+        _ = try await fixture.desk.update(
             id: original.id, variables: ["instruction": "Call 999 if they are at your door."], operatorName: "bob")
         let current = PublishSamples.currentSection(try text(fixture, "areas/east.html"))
         #expect(current.contains("Update: Urgent: Fake couriers calling in Evington"))
@@ -124,30 +124,31 @@ struct AlertLifecycleChannelTests {
     }
 
     @Test("the cancellation reaches a CAP endpoint as CAP and a Polish resident in Polish")
-    func cancelInEachLanguage() throws {
+    func cancelInEachLanguage() async throws {
         let fixture = try fixture()
-        let original = try fixture.desk.propose(
+        let original = try await fixture.desk.propose(
             fixture.request(variables: ["pretend_to_be": "police officers"], template: "courier-fraud"))
-        try fixture.deliver(route: "email", claim: 10, deliver: 10)
-        try fixture.deliver(route: "cap-feed", claim: 1, deliver: 1)
-        let cancelled = try fixture.desk.cancel(id: original.id, operatorName: "bob", reason: "Wrong area.")
+        try await fixture.deliver(route: "email", claim: 10, deliver: 10)
+        try await fixture.deliver(route: "cap-feed", claim: 1, deliver: 1)
+        let cancelled = try await fixture.desk.cancel(id: original.id, operatorName: "bob", reason: "Wrong area.")
         let notice = try #require(cancelled.notice)
         let deliveries = try fixture.outbox.deliveries(messageID: notice.id)
         let ewa = try #require(deliveries.first { $0.destination == "ewa@example.org" })
         #expect(ewa.locale == "pl")
-        let polish = try #require(try fixture.outbox.rendition(messageID: notice.id, channel: .email, locale: "pl"))
+        let polish = try #require(
+            try await fixture.outbox.rendition(messageID: notice.id, channel: .email, locale: "pl"))
         let received = try #require(
-            try fixture.outbox.rendition(messageID: original.id, channel: .email, locale: "pl"))
+            try await fixture.outbox.rendition(messageID: original.id, channel: .email, locale: "pl"))
         #expect(polish.subject.hasPrefix("Odwołano: "))
         #expect(polish.subject.hasSuffix(received.subject))
         let cap = try #require(deliveries.first { $0.endpointID == "cap-feed" })
         let document = try #require(
-            try fixture.outbox.rendition(messageID: notice.id, channel: .webhook, locale: cap.locale))
+            try await fixture.outbox.rendition(messageID: notice.id, channel: .webhook, locale: cap.locale))
         #expect(String(decoding: document.payload, as: UTF8.self).contains("<msgType>Cancel</msgType>"))
     }
 
     @Test("Latest bulletin is the latest area bulletin, not the latest campaign")
-    func latestBulletin() throws {
+    func latestBulletin() async throws {
         let fixture = try fixture()
         let composer = fixture.desk.composer
         let bulletin = CompositionRequest(
@@ -156,9 +157,9 @@ struct AlertLifecycleChannelTests {
                 "period": "the week ending Sunday 29 November 2026",
                 "items": .list([["headline": "Courier fraud", "summary": "Hang up on callers asking for cards."]]),
             ], proposedBy: "schedule:bulletin-east")
-        try composer.compose(bulletin)
+        try await composer.compose(bulletin)
         fixture.clock.advance(by: 60)
-        try composer.compose(
+        try await composer.compose(
             CompositionRequest(
                 template: "knife-crime-awareness", areas: ["east"], variables: [:], proposedBy: "schedule:knife"))
         try fixture.desk.system.publish(to: site(fixture))
@@ -169,14 +170,14 @@ struct AlertLifecycleChannelTests {
     }
 
     @Test("partner mailboxes get no unsubscribe link and are addressed by their own name")
-    func partnerMailbox() throws {
+    func partnerMailbox() async throws {
         let fixture = try fixture()
-        let outcome = try fixture.desk.propose(fixture.request())
+        let outcome = try await fixture.desk.propose(fixture.request())
         let mailbox = try #require(
             try fixture.outbox.deliveries(messageID: outcome.id).first { $0.endpointID == "ops-mailbox" })
         #expect(mailbox.recipientName == "City Centre Operations Group")
         let rendition = try #require(
-            try fixture.outbox.rendition(messageID: outcome.id, channel: .email, locale: mailbox.locale))
+            try await fixture.outbox.rendition(messageID: outcome.id, channel: .email, locale: mailbox.locale))
         #expect(!rendition.textBody.contains("Stop these messages"))
         #expect(!rendition.htmlBody.contains("Stop these messages"))
     }

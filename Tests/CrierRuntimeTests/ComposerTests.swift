@@ -91,7 +91,7 @@ struct ComposerTests {
     ]
 
     @Test("the audience is the areas' subscribers who take the topic, and the matching endpoints", arguments: table)
-    func targeting(_ row: Targeting) throws {
+    func targeting(_ row: Targeting) async throws {
         let installation = try TestInstallation(endpoints: Self.endpoints)
         try installation.importSubscribers(Self.residents)
         let variables = row.variables.mapValues { TemplateValue.text($0) }
@@ -100,7 +100,7 @@ struct ComposerTests {
         for spec in example.variables where spec.required && all[spec.name] == nil {
             all[spec.name] = spec.example ?? .text("example")
         }
-        let composed = try installation.composer.compose(
+        let composed = try await installation.composer.compose(
             CompositionRequest(template: row.template, areas: row.areas, variables: all, proposedBy: "test"))
         let deliveries = try installation.system.outbox.deliveries(state: nil, limit: 100)
         let people = Set(deliveries.filter { $0.subscriberID != nil }.map(\.destination))
@@ -111,10 +111,10 @@ struct ComposerTests {
     }
 
     @Test("each subscriber gets their locale, falling back to English")
-    func locales() throws {
+    func locales() async throws {
         let installation = try TestInstallation()
         try installation.importSubscribers(Self.residents)
-        try installation.composer.compose(
+        try await installation.composer.compose(
             CompositionRequest(
                 template: "courier-fraud", areas: ["city"], variables: ["pretend_to_be": "police officers"],
                 proposedBy: "test"))
@@ -128,11 +128,11 @@ struct ComposerTests {
     }
 
     @Test("a missing variable fails naming it, and nothing is written")
-    func missingVariable() throws {
+    func missingVariable() async throws {
         let installation = try TestInstallation(endpoints: Self.endpoints)
         try installation.importSubscribers(Self.residents)
-        let error = try #require(throws: CompositionError.self) {
-            try installation.composer.compose(
+        let error = try await #require(throws: CompositionError.self) {
+            try await installation.composer.compose(
                 CompositionRequest(template: "courier-fraud", areas: ["east"], proposedBy: "test"))
         }
         #expect(error.description.contains("pretend_to_be"))
@@ -142,10 +142,10 @@ struct ComposerTests {
     }
 
     @Test("a value with a line break cannot reach a subject line")
-    func headerInjection() throws {
+    func headerInjection() async throws {
         let installation = try TestInstallation()
-        #expect(throws: CompositionError.self) {
-            try installation.composer.compose(
+        await #expect(throws: CompositionError.self) {
+            try await installation.composer.compose(
                 CompositionRequest(
                     template: "courier-fraud", areas: ["east"],
                     variables: ["pretend_to_be": "police\r\nBcc: all@example.org"],
@@ -155,26 +155,26 @@ struct ComposerTests {
     }
 
     @Test("unknown area and unknown template are refused by name")
-    func unknownNames() throws {
+    func unknownNames() async throws {
         let installation = try TestInstallation()
-        let area = try #require(throws: CompositionError.self) {
-            try installation.composer.compose(
+        let area = try await #require(throws: CompositionError.self) {
+            try await installation.composer.compose(
                 CompositionRequest(template: "courier-fraud", areas: ["north"], proposedBy: "t"))
         }
         #expect(area == .unknownArea("north", known: "city, west, central, south, east"))
         #expect(area.description.contains("unknown area \"north\""))
-        let template = try #require(throws: CompositionError.self) {
-            try installation.composer.compose(
+        let template = try await #require(throws: CompositionError.self) {
+            try await installation.composer.compose(
                 CompositionRequest(template: "courier-frauds", areas: ["east"], proposedBy: "t"))
         }
         #expect(template.description.contains("unknown template \"courier-frauds\""))
     }
 
     @Test("webhook bodies are valid JSON whatever the values hold, and carry no personal link")
-    func webhookJSON() throws {
+    func webhookJSON() async throws {
         let installation = try TestInstallation(endpoints: Self.endpoints)
         let hostile = "bank \"staff\" \\ </script>\n😀"
-        let composed = try installation.composer.compose(
+        let composed = try await installation.composer.compose(
             CompositionRequest(
                 template: "urgent-warning", areas: ["east"],
                 variables: [
@@ -182,7 +182,7 @@ struct ComposerTests {
                 ],
                 proposedBy: "t"))
         let rendition = try #require(
-            try installation.system.outbox.rendition(messageID: composed.id, channel: .webhook, locale: "en"))
+            try await installation.system.outbox.rendition(messageID: composed.id, channel: .webhook, locale: "en"))
         let json = try #require(try JSONSerialization.jsonObject(with: rendition.payload) as? [String: Any])
         #expect(String(decoding: rendition.payload, as: UTF8.self).count > 0)
         #expect(json.values.contains { ($0 as? String)?.contains(hostile) == true })

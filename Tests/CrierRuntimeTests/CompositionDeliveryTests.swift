@@ -41,7 +41,7 @@ struct CompositionDeliveryTests {
             wendy@example.org,Wendy West,west,all,en
             east-ops@example.org,East Ops,east,all,en
             """)
-        let composed = try installation.composer.compose(
+        let composed = try await installation.composer.compose(
             CompositionRequest(
                 template: "courier-fraud", areas: ["east"], variables: ["pretend_to_be": "police officers"],
                 proposedBy: "test"))

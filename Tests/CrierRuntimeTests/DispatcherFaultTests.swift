@@ -12,7 +12,7 @@ struct DispatcherFaultTests {
     @Test("a transfer longer than the lease is sent once and its answer recorded")
     func transferLongerThanTheLease() async throws {
         let outbox = try SQLiteOutbox.inMemory()
-        try DispatcherTests().enqueue(outbox, DispatcherTests.message("msg_slow"), DispatcherTests.webhooks(2))
+        try await DispatcherTests().enqueue(outbox, DispatcherTests.message("msg_slow"), DispatcherTests.webhooks(2))
         let transport = ScriptedTransport { _ in
             try? await Task.sleep(for: .milliseconds(1_200))
             return .delivered(detail: "HTTP 200")
@@ -33,12 +33,14 @@ struct DispatcherFaultTests {
     func crashedClaimsSpendNoRetry() async throws {
         let outbox = try SQLiteOutbox.inMemory()
         let past = Date().addingTimeInterval(-1_000)
-        try DispatcherTests().enqueue(
+        try await DispatcherTests().enqueue(
             outbox, DispatcherTests.message("msg_crash", at: past), DispatcherTests.webhooks(1))
         // Three earlier processes claimed it and died: their leases ran out long ago.
         for crash in 0..<3 {
             let at = past.addingTimeInterval(Double(crash) * 100)
-            #expect(try outbox.claim(route: "partner", limit: 1, now: at, lease: 10, owner: "dead-\(crash)").count == 1)
+            #expect(
+                try await outbox.claim(route: "partner", limit: 1, now: at, lease: 10, owner: "dead-\(crash)").count
+                    == 1)
         }
         let answers = Mutex([
             DeliveryOutcome.retry(reason: "HTTP 503", retryAfter: nil), .delivered(detail: "HTTP 200"),

@@ -1,5 +1,6 @@
 import CrierCore
 import CrierStore
+import CrierStoreDoubles
 import Foundation
 import Synchronization
 import Testing
@@ -26,6 +27,8 @@ final class ScriptedTransport: Transport {
     var calls: [Call] { log.withLock { $0 } }
 }
 
+/// The Dispatcher's own behaviour (pacing, order, retries, shutdown) against the in-memory outbox;
+/// DispatcherFaultTests and CompositionDeliveryTests drive it against SQLite.
 @Suite("dispatcher")
 struct DispatcherTests {
     static func message(_ id: String, priority: Priority = .normal, at date: Date = Date()) -> MessageRecord {
@@ -50,34 +53,34 @@ struct DispatcherTests {
         return settings
     }
 
-    func enqueue(_ outbox: SQLiteOutbox, _ message: MessageRecord, _ deliveries: [NewDelivery]) throws {
+    func enqueue(_ outbox: some CompositionStore, _ message: MessageRecord, _ deliveries: [NewDelivery]) async throws {
         let renditions = [
             Rendition(
                 messageID: message.id, channel: .webhook, locale: "en", payload: Data("{\"id\":\"\(message.id)\"}".utf8)
             )
         ]
-        try outbox.enqueue(message, renditions: renditions, deliveries: deliveries, now: message.createdAt)
+        try await outbox.enqueue(message, renditions: renditions, deliveries: deliveries, now: message.createdAt)
     }
 
     @Test("everything due is delivered once, with the rendition's bytes")
     func deliversEverything() async throws {
-        let outbox = try SQLiteOutbox.inMemory()
-        try enqueue(outbox, Self.message("msg_a"), Self.webhooks(50))
+        let outbox = InMemoryOutbox()
+        try await enqueue(outbox, Self.message("msg_a"), Self.webhooks(50))
         let transport = ScriptedTransport { _ in .delivered(detail: "HTTP 204") }
         let dispatcher = Dispatcher(store: outbox, transports: [.webhook: transport], settings: Self.settings())
         let report = try await dispatcher.run(untilIdle: true)
         #expect(report.delivered == 50)
         #expect(Set(transport.calls.map(\.delivery.destination)).count == 50)
         #expect(transport.calls.allSatisfy { $0.delivery.payload == Data("{\"id\":\"msg_a\"}".utf8) })
-        #expect(try outbox.summary(now: Date()).byState["delivered"] == 50)
+        #expect(await outbox.count(.delivered) == 50)
     }
 
     @Test("urgent messages go before older scheduled ones")
     func urgentFirst() async throws {
-        let outbox = try SQLiteOutbox.inMemory()
+        let outbox = InMemoryOutbox()
         let earlier = Date().addingTimeInterval(-60)
-        try enqueue(outbox, Self.message("msg_old", at: earlier), Self.webhooks(5, route: "partner"))
-        try enqueue(
+        try await enqueue(outbox, Self.message("msg_old", at: earlier), Self.webhooks(5, route: "partner"))
+        try await enqueue(
             outbox, Self.message("msg_urgent", priority: .urgent),
             [
                 NewDelivery(
@@ -93,8 +96,8 @@ struct DispatcherTests {
 
     @Test("a retried delivery keeps its idempotency key and is delivered on a later attempt")
     func retryKeepsKey() async throws {
-        let outbox = try SQLiteOutbox.inMemory()
-        try enqueue(outbox, Self.message("msg_r"), Self.webhooks(1))
+        let outbox = InMemoryOutbox()
+        try await enqueue(outbox, Self.message("msg_r"), Self.webhooks(1))
         let answers = Mutex([
             DeliveryOutcome.retry(reason: "HTTP 500", retryAfter: nil), .retry(reason: "HTTP 500", retryAfter: nil),
             .delivered(detail: "HTTP 200"),
@@ -106,41 +109,42 @@ struct DispatcherTests {
         #expect(report.delivered == 1)
         #expect(Set(transport.calls.map(\.delivery.idempotencyKey)).count == 1)
         #expect(transport.calls.map(\.delivery.attempt) == [1, 2, 3])
-        let delivery = try #require(try outbox.deliveries(state: .delivered, limit: 10).first)
-        #expect(try outbox.attempts(deliveryID: delivery.id).count == 3)
+        let delivery = try #require(await outbox.deliveries().first { $0.state == .delivered })
+        #expect(await outbox.attempts().count { $0.deliveryID == delivery.id } == 3)
     }
 
     @Test("out of retries is a dead letter with the last cause")
     func deadAfterRetries() async throws {
-        let outbox = try SQLiteOutbox.inMemory()
-        try enqueue(outbox, Self.message("msg_d"), Self.webhooks(1))
+        let outbox = InMemoryOutbox()
+        try await enqueue(outbox, Self.message("msg_d"), Self.webhooks(1))
         let transport = ScriptedTransport { _ in .retry(reason: "HTTP 503", retryAfter: nil) }
         let dispatcher = Dispatcher(
             store: outbox, transports: [.webhook: transport], settings: Self.settings(delays: [0.02]))
         let report = try await dispatcher.run(untilIdle: true, idleGrace: 2)
         #expect(report.attempts == 2)
-        let dead = try outbox.deliveries(state: .dead, limit: 10)
+        let dead = await outbox.deliveries().filter { $0.state == .dead }
         #expect(dead.count == 1)
         #expect(dead.first?.lastError?.contains("HTTP 503") == true)
     }
 
     @Test("HTTP 410 disables the endpoint and its other deliveries die with it")
     func goneDisablesEndpoint() async throws {
-        let outbox = try SQLiteOutbox.inMemory()
-        try enqueue(outbox, Self.message("msg_g"), Self.webhooks(3, route: "gone"))
+        let outbox = InMemoryOutbox()
+        try await enqueue(outbox, Self.message("msg_g"), Self.webhooks(3, route: "gone"))
         let transport = ScriptedTransport { _ in .endpointGone(reason: "HTTP 410") }
         let dispatcher = Dispatcher(
             store: outbox, transports: [.webhook: transport], settings: Self.settings(concurrency: 1))
         _ = try await dispatcher.run(untilIdle: true)
-        #expect(try outbox.disabledEndpoints()["gone"] != nil)
-        #expect(try outbox.summary(now: Date()).byState["dead"] == 3)
+        #expect(await outbox.disabledEndpoints()["gone"] != nil)
+        #expect(await outbox.count(.dead) == 3)
         #expect(transport.calls.count == 1)
     }
 
     @Test("a slow endpoint does not hold up the others")
     func slowEndpointIsolated() async throws {
-        let outbox = try SQLiteOutbox.inMemory()
-        try enqueue(outbox, Self.message("msg_s"), Self.webhooks(4, route: "slow") + Self.webhooks(40, route: "fast"))
+        let outbox = InMemoryOutbox()
+        try await enqueue(
+            outbox, Self.message("msg_s"), Self.webhooks(4, route: "slow") + Self.webhooks(40, route: "fast"))
         // The slow endpoint answers only once every fast delivery is done (or after 120 s): if the
         // dispatcher let it hold up the others, it would time out.
         let fastDelivered = Mutex(0)
@@ -170,7 +174,7 @@ struct DispatcherTests {
 
     @Test("the email relay's rate is honoured")
     func rateLimit() async throws {
-        let outbox = try SQLiteOutbox.inMemory()
+        let outbox = InMemoryOutbox()
         let message = Self.message("msg_e")
         let renditions = [
             Rendition(
@@ -182,7 +186,7 @@ struct DispatcherTests {
                 channel: .email, destination: "r\($0)@example.org", route: "email", recipientName: "R\($0)",
                 unsubscribeToken: "t\($0)")
         }
-        try outbox.enqueue(message, renditions: renditions, deliveries: deliveries, now: Date())
+        try await outbox.enqueue(message, renditions: renditions, deliveries: deliveries, now: Date())
         let transport = ScriptedTransport { _ in .delivered(detail: "250 OK") }
         var settings = Self.settings()
         settings.routes["email"] = .init(concurrency: 10, ratePerSecond: 20)
@@ -199,8 +203,8 @@ struct DispatcherTests {
 
     @Test("stopping finishes what is in flight and gives nothing up")
     func stopIsGraceful() async throws {
-        let outbox = try SQLiteOutbox.inMemory()
-        try enqueue(outbox, Self.message("msg_stop"), Self.webhooks(20))
+        let outbox = InMemoryOutbox()
+        try await enqueue(outbox, Self.message("msg_stop"), Self.webhooks(20))
         let transport = ScriptedTransport { _ in
             try? await Task.sleep(for: .milliseconds(100))
             return .delivered(detail: "HTTP 200")
@@ -211,9 +215,8 @@ struct DispatcherTests {
         try await Task.sleep(for: .milliseconds(250))
         dispatcher.requestStop()
         let finished = try await report
-        let summary = try outbox.summary(now: Date())
-        #expect(finished.delivered == summary.byState["delivered"])
-        #expect(summary.byState["leased", default: 0] == 0)
-        #expect(summary.byState["pending", default: 0] == 20 - finished.delivered)
+        #expect(finished.delivered == (await outbox.count(.delivered)))
+        #expect(await outbox.count(.leased) == 0)
+        #expect(await outbox.count(.pending) == 20 - finished.delivered)
     }
 }

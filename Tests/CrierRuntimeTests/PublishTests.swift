@@ -289,14 +289,14 @@ struct PublishTests {
     }
 
     @Test("the outbox loader returns publishable messages with their renditions and the originals they refer to")
-    func loadsFromOutbox() throws {
+    func loadsFromOutbox() async throws {
         let outbox = try SQLiteOutbox.inMemory()
         let old = PublishSamples.alert(
             "msg_old", at: -30 * 86_400, expires: -29 * 86_400, headline: "Old original", locales: ["en"])
         let oldUpdate = PublishSamples.alert(
             "msg_oldu", kind: .update, at: -60, references: "msg_old", expires: 86_400, headline: "Still valid update")
         for alert in all + [old, oldUpdate] {
-            try outbox.enqueue(
+            try await outbox.enqueue(
                 alert.message, renditions: alert.renditions, deliveries: [NewDelivery](), now: alert.message.createdAt)
         }
         let stored = try outbox.publishableMessages(since: PublishSamples.t0.addingTimeInterval(-7 * 86_400))

@@ -68,11 +68,12 @@ enum ScheduleTestSupport {
     }
 
     /// Moves `clock` from its time to `end` in `step` seconds, ticking `scheduler` at each step.
-    static func drive(_ scheduler: Scheduler, _ clock: ManualClock, to end: Date, step: TimeInterval) -> [SchedulerTick]
+    static func drive(_ scheduler: Scheduler, _ clock: ManualClock, to end: Date, step: TimeInterval) async
+        -> [SchedulerTick]
     {
         var ticks: [SchedulerTick] = []
         while clock.now() <= end {
-            ticks.append(scheduler.tick())
+            ticks.append(await scheduler.tick())
             clock.advance(by: step)
         }
         return ticks

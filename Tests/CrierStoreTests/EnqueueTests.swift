@@ -4,13 +4,13 @@ import Foundation
 import Testing
 
 @Suite struct EnqueueTests {
-    @Test func writesMessageRenditionsAndDeliveriesSkippingDuplicates() throws {
+    @Test func writesMessageRenditionsAndDeliveriesSkippingDuplicates() async throws {
         let folder = try TemporaryFolder()
         let outbox = try SQLiteOutbox(path: folder.databasePath)
         let message = Fixture.message("msg_one")
         let rendition = Rendition(
             messageID: "msg_one", channel: .email, locale: "en", subject: "Scam", textBody: "text", htmlBody: "<p>")
-        let written = try outbox.enqueue(
+        let written = try await outbox.enqueue(
             message, renditions: [rendition],
             deliveries: [
                 Fixture.email("a@example.org"), Fixture.email("b@example.org"), Fixture.email("a@example.org"),
@@ -18,7 +18,7 @@ import Testing
             ], now: Fixture.t0)
         #expect(written == 3)
         #expect(try outbox.message(id: "msg_one") == message)
-        #expect(try outbox.rendition(messageID: "msg_one", channel: .email, locale: "en") == rendition)
+        #expect(try await outbox.rendition(messageID: "msg_one", channel: .email, locale: "en") == rendition)
         let deliveries = try outbox.deliveries(state: .pending, limit: 10)
         #expect(deliveries.count == 3)
         #expect(Set(deliveries.map(\.idempotencyKey)).count == 3)
@@ -29,34 +29,43 @@ import Testing
         #expect(try outbox.deliveryCounts(messageID: "msg_one") == [.pending: 3])
     }
 
-    @Test func duplicateMessageIdIsRefusedAndNothingIsWritten() throws {
+    @Test func duplicateMessageIdIsRefusedAndNothingIsWritten() async throws {
         let outbox = try SQLiteOutbox.inMemory()
-        try outbox.enqueue(
+        try await outbox.enqueue(
             Fixture.message("msg_dup"), renditions: [], deliveries: [Fixture.webhook("a")], now: Fixture.t0)
-        #expect(throws: OutboxStoreError.self) {
-            try outbox.enqueue(
+        await #expect(throws: OutboxStoreError.self) {
+            try await outbox.enqueue(
                 Fixture.message("msg_dup"), renditions: [], deliveries: [Fixture.webhook("b")], now: Fixture.t0)
         }
         #expect(try outbox.deliveries(state: nil, limit: 10).count == 1)
     }
 
-    @Test func streamsALargeAudienceLazily() throws {
+    @Test func streamsALargeAudienceLazily() async throws {
         let folder = try TemporaryFolder()
         let outbox = try SQLiteOutbox(path: folder.databasePath)
-        let audience = (0..<20_000).lazy.map { Fixture.email("resident\($0)@example.org") }
-        let written = try outbox.enqueue(
+        let audience = NumberedResidents(count: 20_000)
+        let written = try await outbox.enqueue(
             Fixture.message("msg_big"), renditions: [], deliveries: audience, now: Fixture.t0)
         #expect(written == 20_000)
         #expect(try outbox.summary(now: Fixture.t0).byState["pending"] == 20_000)
     }
 
-    @Test func heldDeliveriesWaitForRelease() throws {
+    @Test func heldDeliveriesWaitForRelease() async throws {
         let outbox = try SQLiteOutbox.inMemory()
-        try outbox.enqueue(
+        try await outbox.enqueue(
             Fixture.message("msg_held", state: .awaitingApproval), renditions: [],
             deliveries: [Fixture.webhook("a")], now: Fixture.t0)
-        #expect(try outbox.claim(route: "a", limit: 5, now: Fixture.t0 + 3600, lease: 60, owner: "w").isEmpty)
+        #expect(try await outbox.claim(route: "a", limit: 5, now: Fixture.t0 + 3600, lease: 60, owner: "w").isEmpty)
         #expect(try outbox.apply(.approve, to: "msg_held", now: Fixture.t0 + 10).released == 1)
-        #expect(try outbox.claim(route: "a", limit: 5, now: Fixture.t0 + 10, lease: 60, owner: "w").count == 1)
+        #expect(try await outbox.claim(route: "a", limit: 5, now: Fixture.t0 + 10, lease: 60, owner: "w").count == 1)
+    }
+}
+
+/// Email deliveries to `resident0@example.org`, `resident1@…`, made one at a time as they are written.
+struct NumberedResidents: Sequence, Sendable {
+    let count: Int
+
+    func makeIterator() -> some IteratorProtocol<NewDelivery> {
+        (0..<count).lazy.map { Fixture.email("resident\($0)@example.org") }.makeIterator()
     }
 }

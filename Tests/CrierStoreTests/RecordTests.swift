@@ -33,15 +33,15 @@ struct RecordCase: Sendable, CustomTestStringConvertible {
     ]
 
     @Test(arguments: cases)
-    func actionMovesTheDelivery(_ row: RecordCase) throws {
+    func actionMovesTheDelivery(_ row: RecordCase) async throws {
         let outbox = try SQLiteOutbox.inMemory()
-        try outbox.enqueue(
+        try await outbox.enqueue(
             Fixture.message("msg_a"), renditions: [],
             deliveries: [Fixture.webhook("a", url: "https://a/1"), Fixture.webhook("a", url: "https://a/2")],
             now: Fixture.t0)
-        let claimed = try outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 60, owner: "w")
+        let claimed = try await outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 60, owner: "w")
         let delivery = try #require(claimed.first)
-        try outbox.record([Fixture.result(delivery, row.outcome, row.action, at: Fixture.t0 + 1)])
+        try await outbox.record([Fixture.result(delivery, row.outcome, row.action, at: Fixture.t0 + 1)])
 
         let after = try #require(try outbox.delivery(id: delivery.id))
         #expect(after.state == row.state)
@@ -62,41 +62,42 @@ struct RecordCase: Sendable, CustomTestStringConvertible {
         }
     }
 
-    @Test func withdrawnDeliveryIsNotResurrected() throws {
+    @Test func withdrawnDeliveryIsNotResurrected() async throws {
         let outbox = try SQLiteOutbox.inMemory()
-        try outbox.enqueue(
+        try await outbox.enqueue(
             Fixture.message("msg_a"), renditions: [], deliveries: [Fixture.webhook("a")], now: Fixture.t0)
         let delivery = try #require(
-            try outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 60, owner: "w").first)
+            try await outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 60, owner: "w").first)
         #expect(try outbox.apply(.cancel, to: "msg_a", now: Fixture.t0).withdrawal?.inFlight.count == 1)
-        try outbox.record([
+        try await outbox.record([
             Fixture.result(
                 delivery, .retry(reason: "timeout", retryAfter: nil), .scheduleRetry(at: Fixture.t0 + 5))
         ])
         let after = try #require(try outbox.delivery(id: delivery.id))
         #expect(after.state == .withdrawn)
         #expect(try outbox.attempts(deliveryID: delivery.id).count == 1)
-        #expect(try outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 10, lease: 60, owner: "w").isEmpty)
+        #expect(try await outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 10, lease: 60, owner: "w").isEmpty)
     }
 
-    @Test func aLateResultFromAnExpiredLeaseDoesNotOverruleTheNewHolder() throws {
+    @Test func aLateResultFromAnExpiredLeaseDoesNotOverruleTheNewHolder() async throws {
         let outbox = try SQLiteOutbox.inMemory()
-        try outbox.enqueue(
+        try await outbox.enqueue(
             Fixture.message("msg_a"), renditions: [], deliveries: [Fixture.webhook("a")], now: Fixture.t0)
-        let first = try #require(try outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 60, owner: "w1").first)
+        let first = try #require(
+            try await outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 60, owner: "w1").first)
         // w1 stalls past its lease; w2 claims the delivery again.
         let second = try #require(
-            try outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 61, lease: 60, owner: "w2").first)
+            try await outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 61, lease: 60, owner: "w2").first)
         #expect(first.claims == 1 && second.claims == 2)
         // w1's failure arrives late: recorded, but the delivery stays w2's.
-        try outbox.record([
+        try await outbox.record([
             Fixture.result(
                 first, .retry(reason: "timeout", retryAfter: nil), .scheduleRetry(at: Fixture.t0 + 300),
                 at: Fixture.t0 + 62,
                 owner: "w1")
         ])
         #expect(try outbox.delivery(id: first.id)?.state == .leased)
-        try outbox.record([
+        try await outbox.record([
             Fixture.result(second, .delivered(detail: "HTTP 204"), .markDelivered, at: Fixture.t0 + 63, owner: "w2")
         ])
         let after = try #require(try outbox.delivery(id: first.id))
@@ -104,25 +105,25 @@ struct RecordCase: Sendable, CustomTestStringConvertible {
         #expect(try outbox.attempts(deliveryID: first.id).map(\.outcome) == ["retry", "delivered"])
     }
 
-    @Test func aStalledWorkerCannotOverruleALeaseAfterAnOperatorRetry() throws {
+    @Test func aStalledWorkerCannotOverruleALeaseAfterAnOperatorRetry() async throws {
         let outbox = try SQLiteOutbox.inMemory()
-        try outbox.enqueue(
+        try await outbox.enqueue(
             Fixture.message("msg_a"), renditions: [], deliveries: [Fixture.webhook("a")], now: Fixture.t0)
         let stalled = try #require(
-            try outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 60, owner: "w1").first)
+            try await outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 60, owner: "w1").first)
         let reclaimed = try #require(
-            try outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 61, lease: 60, owner: "w2").first)
-        try outbox.record([
+            try await outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 61, lease: 60, owner: "w2").first)
+        try await outbox.record([
             Fixture.result(reclaimed, .permanent(reason: "HTTP 400"), .deadLetter(reason: "HTTP 400"), owner: "w2")
         ])
         // The operator retries it: attempts start again from 0, so w3 makes attempt 1 as w1 did; the
         // claim number never goes back, so w1's result cannot pass for w3's.
         #expect(try outbox.retryDelivery(id: stalled.id, now: Fixture.t0 + 70))
         let current = try #require(
-            try outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 70, lease: 60, owner: "w3").first)
+            try await outbox.claim(route: "a", limit: 1, now: Fixture.t0 + 70, lease: 60, owner: "w3").first)
         #expect(current.attempts == stalled.attempts)
         #expect(current.claims == 3 && stalled.claims == 1)
-        try outbox.record([
+        try await outbox.record([
             Fixture.result(
                 stalled, .permanent(reason: "HTTP 400"), .deadLetter(reason: "HTTP 400"), at: Fixture.t0 + 71,
                 owner: "w1")
@@ -130,34 +131,36 @@ struct RecordCase: Sendable, CustomTestStringConvertible {
         #expect(try outbox.delivery(id: stalled.id)?.state == .leased)
     }
 
-    @Test func disabledEndpointIsNeitherClaimedNorFed() throws {
+    @Test func disabledEndpointIsNeitherClaimedNorFed() async throws {
         let outbox = try SQLiteOutbox.inMemory()
-        try outbox.enqueue(
+        try await outbox.enqueue(
             Fixture.message("msg_a"), renditions: [], deliveries: [Fixture.webhook("gone"), Fixture.webhook("ok")],
             now: Fixture.t0)
         try outbox.disableEndpoint("gone", reason: "HTTP 410 Gone", now: Fixture.t0)
         #expect(try outbox.disabledEndpoints() == ["gone": "HTTP 410 Gone"])
-        #expect(try outbox.claim(route: "gone", limit: 5, now: Fixture.t0, lease: 60, owner: "w").isEmpty)
-        #expect(try outbox.dueRoutes(now: Fixture.t0) == ["ok": 1])
+        #expect(try await outbox.claim(route: "gone", limit: 5, now: Fixture.t0, lease: 60, owner: "w").isEmpty)
+        #expect(try await outbox.dueRoutes(now: Fixture.t0) == ["ok": 1])
         // A later message for the endpoint is written dead at once.
-        try outbox.enqueue(
+        try await outbox.enqueue(
             Fixture.message("msg_b"), renditions: [], deliveries: [Fixture.webhook("gone")], now: Fixture.t0)
         #expect(try outbox.deliveryCounts(messageID: "msg_b") == [.dead: 1])
         // Retrying its dead letters waits for the endpoint to be enabled.
         #expect(try outbox.retryAllDead(now: Fixture.t0) == 0)
         #expect(try outbox.enableEndpoint("gone"))
         #expect(try outbox.retryAllDead(now: Fixture.t0 + 1) == 2)
-        #expect(try outbox.dueRoutes(now: Fixture.t0 + 1) == ["gone": 2, "ok": 1])
+        #expect(try await outbox.dueRoutes(now: Fixture.t0 + 1) == ["gone": 2, "ok": 1])
     }
 
-    @Test func deadDeliveryCanBeRetried() throws {
+    @Test func deadDeliveryCanBeRetried() async throws {
         let outbox = try SQLiteOutbox.inMemory()
-        try outbox.enqueue(
+        try await outbox.enqueue(
             Fixture.message("msg_a"), renditions: [], deliveries: [Fixture.webhook("a")], now: Fixture.t0)
         let delivery = try #require(
-            try outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 60, owner: "w").first)
+            try await outbox.claim(route: "a", limit: 1, now: Fixture.t0, lease: 60, owner: "w").first)
         #expect(try outbox.retryDelivery(id: delivery.id, now: Fixture.t0) == false)  // leased, not dead
-        try outbox.record([Fixture.result(delivery, .permanent(reason: "HTTP 400"), .deadLetter(reason: "HTTP 400"))])
+        try await outbox.record([
+            Fixture.result(delivery, .permanent(reason: "HTTP 400"), .deadLetter(reason: "HTTP 400"))
+        ])
         #expect(try outbox.retryDelivery(id: delivery.id, now: Fixture.t0 + 100))
         let after = try #require(try outbox.delivery(id: delivery.id))
         #expect(after.state == .pending && after.attempts == 0 && after.nextAttemptAt == Fixture.t0 + 100)
@@ -166,12 +169,12 @@ struct RecordCase: Sendable, CustomTestStringConvertible {
         #expect(try outbox.retryDelivery(id: 9_999, now: Fixture.t0) == false)
     }
 
-    @Test func summaryCountsEveryState() throws {
+    @Test func summaryCountsEveryState() async throws {
         let outbox = try SQLiteOutbox.inMemory()
         let audience = (0..<5).map { Fixture.email("p\($0)@example.org") }
-        try outbox.enqueue(Fixture.message("msg_a"), renditions: [], deliveries: audience, now: Fixture.t0)
-        let claimed = try outbox.claim(route: "email", limit: 3, now: Fixture.t0, lease: 60, owner: "w")
-        try outbox.record([
+        try await outbox.enqueue(Fixture.message("msg_a"), renditions: [], deliveries: audience, now: Fixture.t0)
+        let claimed = try await outbox.claim(route: "email", limit: 3, now: Fixture.t0, lease: 60, owner: "w")
+        try await outbox.record([
             Fixture.result(claimed[0], .delivered(detail: "250"), .markDelivered),
             Fixture.result(claimed[1], .permanent(reason: "550"), .deadLetter(reason: "550")),
         ])
@@ -193,10 +196,11 @@ struct RecordCase: Sendable, CustomTestStringConvertible {
         #expect(try outbox.audit(since: nil).first?.detail == "x")
     }
 
-    @Test func messageStateAndListing() throws {
+    @Test func messageStateAndListing() async throws {
         let outbox = try SQLiteOutbox.inMemory()
-        try outbox.enqueue(Fixture.message("msg_a", at: Fixture.t0), renditions: [], deliveries: [], now: Fixture.t0)
-        try outbox.enqueue(
+        try await outbox.enqueue(
+            Fixture.message("msg_a", at: Fixture.t0), renditions: [], deliveries: [], now: Fixture.t0)
+        try await outbox.enqueue(
             Fixture.message("msg_b", at: Fixture.t0 + 1), renditions: [], deliveries: [], now: Fixture.t0)
         #expect(try outbox.apply(.supersede, to: "msg_a", now: Fixture.t0).transition.to == .superseded)
         #expect(throws: LifecycleStoreError.unknownMessage("msg_missing")) {

@@ -55,20 +55,20 @@ import Testing
             ])
     }
 
-    @Test func aMessagesCAPClassificationIsStoredAndReadBack() throws {
+    @Test func aMessagesCAPClassificationIsStoredAndReadBack() async throws {
         let outbox = try SQLiteOutbox.inMemory()
         var reminder = Fixture.message("msg_reminder")
         reminder.cap = CAPClassification(urgency: "Future", severity: "Minor", certainty: "Likely")
         let none: [NewDelivery] = []
-        _ = try outbox.enqueue(reminder, renditions: [], deliveries: none, now: Fixture.t0)
-        _ = try outbox.enqueue(Fixture.message("msg_alert"), renditions: [], deliveries: none, now: Fixture.t0)
+        _ = try await outbox.enqueue(reminder, renditions: [], deliveries: none, now: Fixture.t0)
+        _ = try await outbox.enqueue(Fixture.message("msg_alert"), renditions: [], deliveries: none, now: Fixture.t0)
         #expect(try outbox.message(id: "msg_reminder")?.cap == reminder.cap)
         #expect(try outbox.message(id: "msg_alert")?.cap == nil)
 
         var wrong = Fixture.message("msg_wrong")
         wrong.cap = CAPClassification(urgency: "Soon", severity: "Minor", certainty: "Likely")
-        #expect(throws: OutboxStoreError.self) {
-            _ = try outbox.enqueue(wrong, renditions: [], deliveries: none, now: Fixture.t0)
+        await #expect(throws: OutboxStoreError.self) {
+            _ = try await outbox.enqueue(wrong, renditions: [], deliveries: none, now: Fixture.t0)
         }
         #expect(try outbox.message(id: "msg_wrong") == nil)
     }

@@ -65,11 +65,11 @@ import Testing
         #expect(try outbox.countSubscribers(areas: areas, topic: topic, testOnly: testOnly) == expected.count)
     }
 
-    @Test func unsubscribedPeopleAreLeftOutAndTheirWaitingMailWithdrawn() throws {
+    @Test func unsubscribedPeopleAreLeftOutAndTheirWaitingMailWithdrawn() async throws {
         let outbox = try SQLiteOutbox.inMemory()
         try outbox.upsertSubscribers(Self.people, now: Fixture.t0)
         let bob = try #require(try outbox.subscriber(email: "bob@example.org"))
-        let written = try outbox.enqueue(
+        let written = try await outbox.enqueue(
             Fixture.message("msg_a"), renditions: [], fixedDeliveries: [Fixture.webhook("nlink")],
             subscribers: Fixture.residents(SubscriberAudience(areas: nil, topic: "scams")), now: Fixture.t0)
         #expect(written == 4)
@@ -82,18 +82,18 @@ import Testing
         #expect(try outbox.subscriber(email: "bob@example.org")?.unsubscribedAt == Fixture.t0 + 1)
     }
 
-    @Test func forgetKeepsOnlyAHashOfTheAddress() throws {
+    @Test func forgetKeepsOnlyAHashOfTheAddress() async throws {
         let folder = try TemporaryFolder()
         let outbox = try SQLiteOutbox(path: folder.databasePath)
         try outbox.upsertSubscribers(Self.people, now: Fixture.t0)
         let ann = try #require(try outbox.subscriber(email: "ann@example.org"))
         let annOnly = Fixture.residents(SubscriberAudience(areas: ["central"], topic: "scams"))
-        try outbox.enqueue(
+        try await outbox.enqueue(
             Fixture.message("msg_a"), renditions: [], fixedDeliveries: [], subscribers: annOnly, now: Fixture.t0)
         let sent = try #require(
-            try outbox.claim(route: "email", limit: 1, now: Fixture.t0, lease: 60, owner: "w").first)
-        try outbox.record([Fixture.result(sent, .delivered(detail: "250 ok <ann@example.org>"), .markDelivered)])
-        try outbox.enqueue(
+            try await outbox.claim(route: "email", limit: 1, now: Fixture.t0, lease: 60, owner: "w").first)
+        try await outbox.record([Fixture.result(sent, .delivered(detail: "250 ok <ann@example.org>"), .markDelivered)])
+        try await outbox.enqueue(
             Fixture.message("msg_b"), renditions: [], fixedDeliveries: [], subscribers: annOnly, now: Fixture.t0)
 
         let export = try #require(try outbox.exportSubscriber(email: "ann@example.org"))
@@ -127,22 +127,20 @@ import Testing
         #expect(try outbox.subscriber(email: "bob@example.org") != nil)
     }
 
-    @Test func eachResidentGetsOneDeliveryWithTheirOwnDetailsInARenderedLocale() throws {
+    @Test func eachResidentGetsOneDeliveryWithTheirOwnDetailsInARenderedLocale() async throws {
         let outbox = try SQLiteOutbox.inMemory()
         try outbox.upsertSubscribers(
             Self.people + [
                 SubscriberInput(email: "eli@example.org", area: "east", topics: ["scams"], locale: "pl-PL"),
                 SubscriberInput(email: "fay@example.org", name: "Fay", area: "west", topics: ["scams"], locale: "gu"),
             ], now: Fixture.t0)
-        var asked: [String] = []
+        let audience = SubscriberAudience(areas: nil, topic: "scams")
+        let asked = try await outbox.subscriberLocaleTags(in: audience)
         let residents = SubscriberDeliveries(
-            audience: SubscriberAudience(areas: nil, topic: "scams"), route: "email",
-            renditionLocale: { tag in
-                asked.append(tag)
-                return tag.hasPrefix("pl") ? "pl" : "en"
-            })
+            audience: audience, route: "email",
+            renditionLocales: Dictionary(uniqueKeysWithValues: asked.map { ($0, $0.hasPrefix("pl") ? "pl" : "en") }))
         // A fixed delivery to a resident's own address is not doubled.
-        let written = try outbox.enqueue(
+        let written = try await outbox.enqueue(
             Fixture.message("msg_r"), renditions: [], fixedDeliveries: [Fixture.email("bob@example.org")],
             subscribers: residents, now: Fixture.t0)
         #expect(written == 5)
@@ -166,22 +164,40 @@ import Testing
         #expect(byAddress["ann@example.org"]?.locale == "en")
     }
 
-    @Test func residentsOfAMessageAwaitingApprovalAreWrittenHeld() throws {
+    @Test func aLocaleTagWithoutAChosenRenditionFailsTheCompositionAndWritesNothing() async throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        try outbox.upsertSubscribers(Self.people, now: Fixture.t0)
+        let audience = SubscriberAudience(areas: nil, topic: nil)
+        #expect(try await outbox.subscriberLocaleTags(in: audience).sorted() == ["en", "pl"])
+        // Dan (pl) subscribed after the composer listed the tags: it chose nothing for him.
+        let stale = SubscriberDeliveries(audience: audience, route: "email", renditionLocales: ["en": "en"])
+        let error = try await #require(throws: OutboxStoreError.self) {
+            try await outbox.enqueue(
+                Fixture.message("msg_stale"), renditions: [], fixedDeliveries: [Fixture.webhook("nlink")],
+                subscribers: stale, now: Fixture.t0)
+        }
+        #expect(error.description.contains("\"pl\""))
+        #expect(try outbox.deliveries(state: nil, limit: 10).isEmpty)
+        #expect(try outbox.message(id: "msg_stale") == nil)
+    }
+
+    @Test func residentsOfAMessageAwaitingApprovalAreWrittenHeld() async throws {
         let outbox = try SQLiteOutbox.inMemory()
         try outbox.upsertSubscribers(Self.people, now: Fixture.t0)
         let message = Fixture.message("msg_held", state: .awaitingApproval)
-        let written = try outbox.enqueue(
+        let written = try await outbox.enqueue(
             message, renditions: [], fixedDeliveries: [],
             subscribers: Fixture.residents(SubscriberAudience(areas: ["west", "east"], topic: "scams")), now: Fixture.t0
         )
         #expect(written == 2)
-        #expect(try outbox.claim(route: "email", limit: 10, now: Fixture.t0 + 3600, lease: 60, owner: "w").isEmpty)
+        #expect(
+            try await outbox.claim(route: "email", limit: 10, now: Fixture.t0 + 3600, lease: 60, owner: "w").isEmpty)
     }
 
-    @Test func anEmptyAudienceWritesNoResidentDeliveries() throws {
+    @Test func anEmptyAudienceWritesNoResidentDeliveries() async throws {
         let outbox = try SQLiteOutbox.inMemory()
         try outbox.upsertSubscribers(Self.people, now: Fixture.t0)
-        let written = try outbox.enqueue(
+        let written = try await outbox.enqueue(
             Fixture.message("msg_none"), renditions: [], fixedDeliveries: [Fixture.webhook("nlink")],
             subscribers: Fixture.residents(SubscriberAudience(areas: ["south"], topic: "scams")), now: Fixture.t0)
         #expect(written == 1)

@@ -46,7 +46,8 @@ enum Fixture {
 
     /// Email deliveries to the residents `audience` reaches, in English whatever their locale.
     static func residents(_ audience: SubscriberAudience) -> SubscriberDeliveries {
-        SubscriberDeliveries(audience: audience, route: "email", renditionLocale: { _ in "en" })
+        SubscriberDeliveries(
+            audience: audience, route: "email", renditionLocales: ["en": "en", "pl": "en", "pl-PL": "en", "gu": "en"])
     }
 
     static func result(

@@ -50,7 +50,7 @@ struct DeliveryEndToEndTests {
         }
 
         /// Writes one message with `webhooks` webhook deliveries and `emails` email deliveries.
-        func enqueue(webhooks: Int, emails: Int, paths: (Int) -> String = { "/ok/\($0)" }) throws {
+        func enqueue(webhooks: Int, emails: Int, paths: (Int) -> String = { "/ok/\($0)" }) async throws {
             let outbox = try outbox()
             let now = Date()
             let message = MessageRecord(
@@ -77,7 +77,7 @@ struct DeliveryEndToEndTests {
                     channel: .email, destination: "resident-\($0)@example.org", route: "email", subscriberID: Int64($0),
                     recipientName: "Resident \($0)", unsubscribeToken: "token\($0)")
             }
-            try outbox.enqueue(message, renditions: renditions, deliveries: hooks + mails, now: now)
+            try await outbox.enqueue(message, renditions: renditions, deliveries: hooks + mails, now: now)
         }
     }
 
@@ -85,7 +85,7 @@ struct DeliveryEndToEndTests {
     func crashRecovery() async throws {
         // One webhook at a time, so the kill lands while most of the 2,000 are still to go.
         let setup = try await Setup(lease: "2s", webhookConcurrency: 1)
-        try setup.enqueue(webhooks: 2_000, emails: 500)
+        try await setup.enqueue(webhooks: 2_000, emails: 500)
         let daemon = try CrierBinary.start(
             ["run", "--config", setup.config.path], environment: setup.environment, directory: setup.directory)
         let deadline = Date().addingTimeInterval(90)
@@ -130,7 +130,7 @@ struct DeliveryEndToEndTests {
     @Test("a dead letter shows in status and deliveries, and can be queued again")
     func deadLetters() async throws {
         let setup = try await Setup()
-        try setup.enqueue(webhooks: 2, emails: 0, paths: { $0 == 0 ? "/ok/fine" : "/status/404" })
+        try await setup.enqueue(webhooks: 2, emails: 0, paths: { $0 == 0 ? "/ok/fine" : "/status/404" })
         let run = try await CrierBinary.run(
             ["run", "--config", setup.config.path, "--until-idle"], environment: setup.environment,
             directory: setup.directory)
@@ -164,7 +164,7 @@ struct DeliveryEndToEndTests {
     @Test("SIGTERM lets in-flight deliveries finish and exits 0")
     func gracefulStop() async throws {
         let setup = try await Setup(requestTimeout: "2s")
-        try setup.enqueue(webhooks: 3, emails: 0, paths: { $0 == 0 ? "/hang" : "/ok/\($0)" })
+        try await setup.enqueue(webhooks: 3, emails: 0, paths: { $0 == 0 ? "/hang" : "/ok/\($0)" })
         let daemon = try CrierBinary.start(
             ["run", "--config", setup.config.path], environment: setup.environment, directory: setup.directory)
         let deadline = Date().addingTimeInterval(30)

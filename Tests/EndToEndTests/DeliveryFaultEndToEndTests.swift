@@ -49,7 +49,7 @@ struct DeliveryFaultEndToEndTests {
         func outbox() throws -> SQLiteOutbox { try SQLiteOutbox(path: databasePath) }
 
         /// Writes one urgent message with a webhook delivery to each of `paths` through `endpoint`.
-        func enqueue(_ paths: [String], endpoint: String) throws {
+        func enqueue(_ paths: [String], endpoint: String) async throws {
             let message = MessageRecord(
                 id: "msg_fault_\(UUID().uuidString.prefix(8))", template: "urgent-warning", topic: "scams",
                 areas: ["east"], priority: .urgent, headline: "Courier fraud in East NPA", proposedBy: "test",
@@ -60,7 +60,7 @@ struct DeliveryFaultEndToEndTests {
             let deliveries = paths.map {
                 NewDelivery(channel: .webhook, destination: webhook.url($0), route: endpoint, endpointID: endpoint)
             }
-            try outbox().enqueue(message, renditions: [rendition], deliveries: deliveries, now: message.createdAt)
+            try await outbox().enqueue(message, renditions: [rendition], deliveries: deliveries, now: message.createdAt)
         }
 
         func start(_ extra: [String] = []) throws -> Process {
@@ -89,13 +89,13 @@ struct DeliveryFaultEndToEndTests {
     func endpointsOnOneHostAreIndependent() async throws {
         let site = try await Site(
             endpoints: ["a-stuck": 4, "b-healthy": 4], dispatch: "{ lease: 60s, request_timeout: 30s }")
-        try site.enqueue((0..<4).map { "/hang/\($0)" }, endpoint: "a-stuck")
+        try await site.enqueue((0..<4).map { "/hang/\($0)" }, endpoint: "a-stuck")
         let daemon = try site.start()
         defer { kill(daemon.processIdentifier, SIGKILL) }
         #expect(try await site.waitForRequests(4, prefix: "/hang", within: 30), "the stuck endpoint used its share")
 
         let queued = Date()
-        try site.enqueue((0..<3).map { "/ok/healthy-\($0)" }, endpoint: "b-healthy")
+        try await site.enqueue((0..<3).map { "/ok/healthy-\($0)" }, endpoint: "b-healthy")
         #expect(try await site.waitForRequests(3, prefix: "/ok/healthy", within: 40))
         let arrivals = try site.webhook.records().filter { $0.path.hasPrefix("/ok/healthy") }.map(\.receivedAt)
         let slowest = (arrivals.max() ?? .infinity) - queued.timeIntervalSince1970
@@ -108,7 +108,7 @@ struct DeliveryFaultEndToEndTests {
     @Test("a transfer longer than the lease is sent once by one process, and its answer recorded")
     func transferLongerThanTheLeaseIsSentOnce() async throws {
         let site = try await Site(dispatch: "{ lease: 3s, request_timeout: 15s, connect_timeout: 2s }")
-        try site.enqueue(["/sleep/7/slow"], endpoint: "receiver")
+        try await site.enqueue(["/sleep/7/slow"], endpoint: "receiver")
         let run = try await site.run(["--until-idle"], timeout: 60)
         #expect(run.status == 0, "\(run.stderr)")
 
@@ -126,7 +126,7 @@ struct DeliveryFaultEndToEndTests {
         // Three answered attempts at most; the second retry would wait an hour.
         let site = try await Site(dispatch: "{ lease: 1s, request_timeout: 30s }", retry: "[1s, 1h]")
         let path = "/seq/hang,hang,hang,503,200/budget"
-        try site.enqueue([path], endpoint: "receiver")
+        try await site.enqueue([path], endpoint: "receiver")
         for kill in 1...3 {
             let daemon = try site.start()
             let reached = try await site.waitForRequests(kill, prefix: path, within: 30)
@@ -172,7 +172,7 @@ struct DeliveryFaultEndToEndTests {
         #expect(drain.status == 1, "--until-idle is a crier run too: \(drain.stderr)")
 
         // Work queued beside the daemon is still delivered (by it): the refusals changed nothing.
-        try site.enqueue(["/ok/beside"], endpoint: "receiver")
+        try await site.enqueue(["/ok/beside"], endpoint: "receiver")
         #expect(try await site.waitForRequests(1, prefix: "/ok/beside", within: 20))
 
         // A daemon killed outright leaves its file, not its lock: the next one starts.
@@ -181,7 +181,7 @@ struct DeliveryFaultEndToEndTests {
         let restarted = try site.start()
         defer { kill(restarted.processIdentifier, SIGKILL) }
         #expect(try await Self.lockNames(restarted.processIdentifier, path: lockPath, within: 30))
-        try site.enqueue(["/ok/after-restart"], endpoint: "receiver")
+        try await site.enqueue(["/ok/after-restart"], endpoint: "receiver")
         #expect(try await site.waitForRequests(1, prefix: "/ok/after-restart", within: 20), "the restart delivers")
         kill(restarted.processIdentifier, SIGTERM)
         #expect(try await CrierBinary.waitForExit(restarted, timeout: 20))

@@ -36,7 +36,7 @@ struct NetworkPolicyEndToEndTests {
         }
 
         /// Commits one message with a webhook delivery per `(endpoint id, url)` and an email per address.
-        func enqueue(webhooks: [(String, String)] = [], emails: [String] = []) throws {
+        func enqueue(webhooks: [(String, String)] = [], emails: [String] = []) async throws {
             let now = Date()
             let message = MessageRecord(
                 id: "msg_netpol_\(UUID().uuidString.prefix(8))", template: "urgent-warning", topic: "scams",
@@ -57,7 +57,7 @@ struct NetworkPolicyEndToEndTests {
                         channel: .email, destination: $0.element, route: "email", subscriberID: Int64($0.offset),
                         unsubscribeToken: "token\($0.offset)")
                 }
-            try outbox().enqueue(message, renditions: renditions, deliveries: deliveries, now: now)
+            try await outbox().enqueue(message, renditions: renditions, deliveries: deliveries, now: now)
         }
 
         /// `crier run --until-idle`, through `launcher` when given.
@@ -96,7 +96,7 @@ struct NetworkPolicyEndToEndTests {
         let hosts = installation.directory.appendingPathComponent("hosts")
         try "127.0.0.1 localhost\n\(NetworkNamespaces.linkAddress) 127.attacker.example\n".write(
             to: hosts, atomically: true, encoding: .utf8)
-        try installation.enqueue(emails: ["resident@example.org"])
+        try await installation.enqueue(emails: ["resident@example.org"])
 
         let run = try await installation.run(
             environment: ["CRIER_SMTP_USER": "crier", "CRIER_SMTP_PASSWORD": "hunter2"],
@@ -127,7 +127,7 @@ struct NetworkPolicyEndToEndTests {
               - { id: private, kind: webhook, url: "\(privateHook)" }
             network: { allow_private: true }
             """)
-        try installation.enqueue(webhooks: [("metadata", metadata), ("private", privateHook)])
+        try await installation.enqueue(webhooks: [("metadata", metadata), ("private", privateHook)])
         let hosts = installation.directory.appendingPathComponent("hosts")
         try "127.0.0.1 localhost\n".write(to: hosts, atomically: true, encoding: .utf8)
 
@@ -165,7 +165,7 @@ struct NetworkPolicyEndToEndTests {
               - { id: public, kind: webhook, url: "\(hooks[4].1)" }
             network: { allow: [10.20.0.0/16] }
             """)
-        try installation.enqueue(webhooks: hooks)
+        try await installation.enqueue(webhooks: hooks)
         let hosts = installation.directory.appendingPathComponent("hosts")
         try "127.0.0.1 localhost\n".write(to: hosts, atomically: true, encoding: .utf8)
 
@@ -188,7 +188,7 @@ struct NetworkPolicyEndToEndTests {
               - { id: local, kind: webhook, url: "\(url)" }
             network: { allow: [10.20.0.0/16] }
             """)
-        try installation.enqueue(webhooks: [("local", url)])
+        try await installation.enqueue(webhooks: [("local", url)])
 
         let run = try await installation.run()
 

@@ -11,7 +11,7 @@ extension AlertDesk {
     /// receive it (or may have: it was on the wire) an urgent cancellation notice in their own
     /// language quoting its headline and `reason`, and, for an alert that was ever public, records
     /// a CAP Cancel (even when nobody had received it) so pages, feeds and CAP readers drop it.
-    public func cancel(id: String, operatorName: String, reason: String) throws -> CancellationOutcome {
+    public func cancel(id: String, operatorName: String, reason: String) async throws -> CancellationOutcome {
         let now = system.clock.now()
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw AlertDeskError.missingReason(verb: "cancelled") }
@@ -33,7 +33,7 @@ extension AlertDesk {
         if !recipients.isEmpty || actions.contains(.publishCancel) {
             var request = notice
             request.channels = recipients.isEmpty ? [] : Set(recipients.map(\.channel))
-            let composed = try compose(request, to: recipients, now: now)
+            let composed = try await compose(request, to: recipients, now: now)
             try audit(
                 "send", composed.id, by: operatorName, at: now,
                 "cancellation of \(id): \(composed.deliveries) deliveries")

@@ -11,13 +11,13 @@ extension AlertDesk {
     }
 
     /// Composes the alert urgently: held until approved when it needs a second operator, due at once otherwise.
-    public func propose(_ request: AlertRequest) throws -> AlertOutcome {
+    public func propose(_ request: AlertRequest) async throws -> AlertOutcome {
         let now = system.clock.now()
         if let seconds = request.expiresIn, seconds <= 0 {
             throw AlertDeskError.nonPositiveExpiry
         }
         let composition = compositionRequest(request, now: now)
-        let composed = try composer.compose(composition)
+        let composed = try await composer.compose(composition)
         let held = composition.state == .awaitingApproval
         let topic = composer.library.metadata(for: request.template)?.topic ?? ""
         let detail =

@@ -8,7 +8,9 @@ extension AlertDesk {
     /// variables of its latest released version overridden by `variables`, referencing it and
     /// replying to what each recipient received. An `actual` update waits for approval like an
     /// alert; the original is superseded when the update is released.
-    public func update(id: String, variables: [String: TemplateValue], operatorName: String) throws -> AlertOutcome {
+    public func update(id: String, variables: [String: TemplateValue], operatorName: String) async throws
+        -> AlertOutcome
+    {
         let now = system.clock.now()
         let original = try existingAlert(id)
         guard original.kind == .alert else {
@@ -36,7 +38,7 @@ extension AlertDesk {
             variables: merged, status: original.status, kind: .update, priority: .urgent, references: id,
             proposedBy: operatorName, expiresAt: original.expiresAt,
             state: MessageLifecycle.proposed(needsApproval: held), changes: changes)
-        let composed = try compose(request, to: recipients, now: now)
+        let composed = try await compose(request, to: recipients, now: now)
         let names = variables.keys.sorted().joined(separator: ", ")
         try audit(
             "update", composed.id, by: operatorName, at: now,

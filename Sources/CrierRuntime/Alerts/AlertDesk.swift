@@ -114,13 +114,16 @@ public final class AlertDesk: Sendable {
 
     /// Composes `request` for exactly `recipients` (an update or a cancellation; none for a Cancel
     /// that only the public record needs) and writes it in one transaction.
-    func compose(_ request: CompositionRequest, to recipients: [DeliveryRecord], now: Date) throws -> ComposedMessage {
+    func compose(_ request: CompositionRequest, to recipients: [DeliveryRecord], now: Date) async throws
+        -> ComposedMessage
+    {
         let extra = Set(recipients.map(\.locale)).intersection(Self.channelLocales)
         let plan = try composer.makePlan(request, messageID: Composer.newMessageID(), extraLocales: extra)
         var seen = Set<String>()
         let deliveries = recipients.filter { seen.insert("\($0.channel.rawValue) \($0.destination)").inserted }
             .map { sameRecipient($0, template: request.template) }
-        let written = try outbox.enqueue(plan.message, renditions: plan.renditions, deliveries: deliveries, now: now)
+        let written = try await outbox.enqueue(
+            plan.message, renditions: plan.renditions, deliveries: deliveries, now: now)
         return ComposedMessage(id: plan.message.id, headline: plan.headline, deliveries: written)
     }
 }

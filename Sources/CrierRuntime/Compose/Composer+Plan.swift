@@ -19,7 +19,7 @@ struct CompositionPlan {
     let endpoints: [Endpoint]
     let fixedDeliveries: [NewDelivery]
     /// The residents it reaches (nil when it goes to endpoints only).
-    let subscribers: SubscriberDeliveries?
+    let audience: SubscriberAudience?
 }
 
 extension Composer {
@@ -122,15 +122,9 @@ extension Composer {
         }
 
         let subscriberAreas: Set<String>? = everywhere ? nil : Set(areaIDs)
-        let library = self.library
-        let subscribers =
+        let audience =
             channels.contains(.email)
-            ? SubscriberDeliveries(
-                audience: SubscriberAudience(
-                    areas: subscriberAreas, topic: requiredTopic, testOnly: request.status == .test),
-                route: DeliveryRoute.email,
-                renditionLocale: { tag in (try? library.resolvedLocale(template: metadata.id, requested: tag)) ?? "en" }
-            )
+            ? SubscriberAudience(areas: subscriberAreas, topic: requiredTopic, testOnly: request.status == .test)
             : nil
 
         let variables = request.variables.mapValues(\.jsonValue)
@@ -161,7 +155,20 @@ extension Composer {
             channels: channels,
             locales: metadata.locales, headline: headline, message: message, renditions: renditions,
             endpoints: endpoints,
-            fixedDeliveries: fixed, subscribers: subscribers)
+            fixedDeliveries: fixed, audience: audience)
+    }
+
+    /// The residents `plan` reaches, with the rendition locale of each locale tag among them
+    /// decided here, where the templates are known, and handed to the store as plain data.
+    func subscriberDeliveries(_ plan: CompositionPlan, store: some AudienceCompositionStore) async throws
+        -> SubscriberDeliveries?
+    {
+        guard let audience = plan.audience else { return nil }
+        var locales: [String: String] = [:]
+        for tag in try await store.subscriberLocaleTags(in: audience) {
+            locales[tag] = (try? library.resolvedLocale(template: plan.metadata.id, requested: tag)) ?? "en"
+        }
+        return SubscriberDeliveries(audience: audience, route: DeliveryRoute.email, renditionLocales: locales)
     }
 
     /// Refuses a subject holding a character `InputText` refuses, naming the variable that brought it.

@@ -53,24 +53,29 @@ public final class Composer: Sendable {
 
     /// Composes `request` and writes it with all its deliveries in one transaction.
     @discardableResult
-    public func compose(_ request: CompositionRequest) throws -> ComposedMessage {
+    public func compose(_ request: CompositionRequest) async throws -> ComposedMessage {
         let plan = try makePlan(request, messageID: Self.newMessageID())
+        let store = system.outbox
+        let subscribers = try await subscriberDeliveries(plan, store: store)
         let now = system.clock.now()
-        let written = try system.outbox.enqueue(
+        let written = try await store.enqueue(
             plan.message, renditions: plan.renditions, fixedDeliveries: plan.fixedDeliveries,
-            subscribers: plan.subscribers, now: now)
+            subscribers: subscribers, now: now)
         return ComposedMessage(id: plan.message.id, headline: plan.headline, deliveries: written)
     }
 
     /// Composes `request` as the firing of a schedule slot: the slot record and the message commit
     /// together, so the slot fires exactly once. Returns nil, writing nothing, if it already fired.
-    public func compose(_ request: CompositionRequest, scheduleID: String, slotKey: String) throws -> ComposedMessage? {
+    public func compose(_ request: CompositionRequest, scheduleID: String, slotKey: String) async throws
+        -> ComposedMessage?
+    {
         let plan = try makePlan(request, messageID: Self.newMessageID())
+        let subscribers = try await subscriberDeliveries(plan, store: system.outbox)
         let now = system.clock.now()
         guard
             let written = try system.outbox.recordSlot(
                 scheduleID: scheduleID, slotKey: slotKey, outcome: .fired, at: now, message: plan.message,
-                renditions: plan.renditions, fixedDeliveries: plan.fixedDeliveries, subscribers: plan.subscribers)
+                renditions: plan.renditions, fixedDeliveries: plan.fixedDeliveries, subscribers: subscribers)
         else { return nil }
         return ComposedMessage(id: plan.message.id, headline: plan.headline, deliveries: written)
     }

@@ -104,11 +104,12 @@ struct RunState {
 struct RenditionCache {
     private var entries: [String: Rendition] = [:]
 
-    mutating func rendition(for record: DeliveryRecord, store: any OutboxStore) throws -> Rendition? {
+    mutating func rendition(for record: DeliveryRecord, store: any DeliveryQueue) async throws -> Rendition? {
         let key = "\(record.messageID)|\(record.channel.rawValue)|\(record.locale)"
         if let cached = entries[key] { return cached }
         guard
-            let found = try store.rendition(messageID: record.messageID, channel: record.channel, locale: record.locale)
+            let found = try await store.rendition(
+                messageID: record.messageID, channel: record.channel, locale: record.locale)
         else { return nil }
         if entries.count >= 128 { entries.removeAll(keepingCapacity: true) }
         entries[key] = found

@@ -12,7 +12,7 @@ import Synchronization
 /// last batch, and those deliveries are retried under the same idempotency key once their lease
 /// expires.
 public final class Dispatcher: Sendable {
-    private let store: any OutboxStore
+    private let store: any DeliveryQueue
     private let transports: [Channel: any Transport]
     private let settings: DispatchSettings
     private let clock: any Clock
@@ -26,7 +26,7 @@ public final class Dispatcher: Sendable {
     private let afterRecording: (@Sendable (_ delivered: Int) -> Void)?
 
     public init(
-        store: any OutboxStore, transports: [Channel: any Transport], settings: DispatchSettings,
+        store: any DeliveryQueue, transports: [Channel: any Transport], settings: DispatchSettings,
         clock: any Clock = SystemClock(), logger: Logger = Logger(label: "crier.dispatch"),
         afterRecording: (@Sendable (_ delivered: Int) -> Void)? = nil
     ) {
@@ -55,8 +55,27 @@ public final class Dispatcher: Sendable {
     /// due within `idleGrace` seconds (so short retries can be waited for).
     public func run(untilIdle: Bool = false, idleGrace: Double = 0) async throws -> DispatchReport {
         var state = RunState(settings: settings, now: clock.now())
-        defer { try? store.releaseLeases(owner: owner, now: clock.now()) }
+        do {
+            try await deliver(untilIdle: untilIdle, idleGrace: idleGrace, state: &state)
+        } catch {
+            await releaseLeases()
+            throw error
+        }
+        await releaseLeases()
+        return state.report
+    }
 
+    /// Gives back this process's leases however the run ended, even when its task was cancelled
+    /// (the release runs in a task of its own, which a cancellation does not reach).
+    private func releaseLeases() async {
+        let store = self.store
+        let owner = self.owner
+        let clock = self.clock
+        await Task { try? await store.releaseLeases(owner: owner, now: clock.now()) }.value
+    }
+
+    /// The run's loop: claim, start, collect outcomes, write them in batches.
+    private func deliver(untilIdle: Bool, idleGrace: Double, state: inout RunState) async throws {
         try await withThrowingTaskGroup(of: Event.self) { group in
             var tickerRunning = false
             var scan = true
@@ -66,16 +85,16 @@ public final class Dispatcher: Sendable {
                 var started = 0
                 if !isStopping {
                     if scan {
-                        state.dueRoutes = Set(try store.dueRoutes(now: now).keys)
-                        started = try claimAndStart(
+                        state.dueRoutes = Set(try await store.dueRoutes(now: now).keys)
+                        started = try await claimAndStart(
                             routes: state.dueRoutes.sorted(), into: &group, state: &state, now: now)
                     } else if let route = freedRoute, state.shouldRefill(route: route) {
-                        started = try claimAndStart(routes: [route], into: &group, state: &state, now: now)
+                        started = try await claimAndStart(routes: [route], into: &group, state: &state, now: now)
                     }
                 }
                 scan = false
                 freedRoute = nil
-                renewLeasesIfDue(&state)
+                await renewLeasesIfDue(&state)
                 if state.inFlight > 0 && !tickerRunning {
                     tickerRunning = true
                     let interval = settings.pollInterval
@@ -85,14 +104,14 @@ public final class Dispatcher: Sendable {
                     }
                 }
                 if state.inFlight == 0 {
-                    try flush(&state, force: true)
+                    try await flush(&state, force: true)
                     afterRecording?(0)  // lets a throttled follow-up (republishing) catch up while idle
                     scan = true
                     if isStopping { break }
                     if started == 0 {
                         if untilIdle {
                             let horizon = clock.now().addingTimeInterval(idleGrace)
-                            let waiting = try store.dueRoutes(now: horizon)
+                            let waiting = try await store.dueRoutes(now: horizon)
                             if waiting.isEmpty { break }
                         }
                         let pause = min(settings.idlePollInterval, state.secondsUntilRateAllows(now: now) ?? .infinity)
@@ -109,13 +128,12 @@ public final class Dispatcher: Sendable {
                     state.finished(result, route: route, logger: logger)
                     freedRoute = route
                 }
-                try flush(&state, force: false)
+                try await flush(&state, force: false)
             }
-            try flush(&state, force: true)
+            try await flush(&state, force: true)
             afterRecording?(Self.finalRecording)
             group.cancelAll()
         }
-        return state.report
     }
 
     /// Claims what each route may start now and starts it; returns how many started.
@@ -124,7 +142,7 @@ public final class Dispatcher: Sendable {
     /// share each round, so a busy or slow route cannot starve the others.
     private func claimAndStart(
         routes: [String], into group: inout ThrowingTaskGroup<Event, any Error>, state: inout RunState, now: Date
-    ) throws -> Int {
+    ) async throws -> Int {
         var capacity = settings.maxInFlight - state.inFlight
         guard capacity > 0 else { return 0 }
         var started = 0
@@ -132,7 +150,8 @@ public final class Dispatcher: Sendable {
             let allowed = min(capacity, state.allowance(route: route, now: now))
             state.freed[route] = 0
             guard allowed > 0 else { continue }
-            let claimed = try store.claim(route: route, limit: allowed, now: now, lease: settings.lease, owner: owner)
+            let claimed = try await store.claim(
+                route: route, limit: allowed, now: now, lease: settings.lease, owner: owner)
             guard !claimed.isEmpty else {
                 state.dueRoutes.remove(route)
                 continue
@@ -141,7 +160,7 @@ public final class Dispatcher: Sendable {
             capacity -= claimed.count
             started += claimed.count
             for record in claimed {
-                let outbound = try prepare(record, state: &state)
+                let outbound = try await prepare(record, state: &state)
                 let transport = transports[record.channel]
                 let policy = settings.retry
                 let clock = self.clock
@@ -176,7 +195,7 @@ public final class Dispatcher: Sendable {
     /// While transfers are in flight, pushes their leases forward every third of a lease, so a
     /// transfer longer than the lease is never taken over (and sent again) while it still runs.
     /// A failed renewal is logged and tried again at the next turn; the run goes on.
-    private func renewLeasesIfDue(_ state: inout RunState) {
+    private func renewLeasesIfDue(_ state: inout RunState) async {
         let now = clock.now()
         guard state.inFlight > 0 || !state.pending.isEmpty else {
             state.nextRenewal = now.addingTimeInterval(settings.leaseRenewalInterval)
@@ -184,7 +203,7 @@ public final class Dispatcher: Sendable {
         }
         guard now >= state.nextRenewal else { return }
         do {
-            try store.renewLeases(owner: owner, now: now, lease: settings.lease)
+            try await store.renewLeases(owner: owner, now: now, lease: settings.lease)
             state.nextRenewal = now.addingTimeInterval(settings.leaseRenewalInterval)
         } catch {
             logger.warning("could not renew leases; will try again", metadata: ["error": "\(error)"])
@@ -192,8 +211,8 @@ public final class Dispatcher: Sendable {
     }
 
     /// Builds what the transport sends, filling in the recipient's own details.
-    private func prepare(_ record: DeliveryRecord, state: inout RunState) throws -> OutboundDelivery? {
-        guard let rendition = try state.renditions.rendition(for: record, store: store) else { return nil }
+    private func prepare(_ record: DeliveryRecord, state: inout RunState) async throws -> OutboundDelivery? {
+        guard let rendition = try await state.renditions.rendition(for: record, store: store) else { return nil }
         let unsubscribe = record.unsubscribeToken.flatMap { token in
             settings.unsubscribeURLPattern?.replacingOccurrences(of: "{token}", with: token)
         }
@@ -211,14 +230,14 @@ public final class Dispatcher: Sendable {
             payload: rendition.payload, payloadContentType: rendition.payloadContentType, inReplyTo: record.inReplyTo)
     }
 
-    private func flush(_ state: inout RunState, force: Bool) throws {
+    private func flush(_ state: inout RunState, force: Bool) async throws {
         guard !state.pending.isEmpty else { return }
         let now = clock.now()
         guard
             force || state.pending.count >= settings.flushCount
                 || now.timeIntervalSince(state.lastFlush) >= settings.flushInterval
         else { return }
-        try store.record(state.pending)
+        try await store.record(state.pending)
         let delivered = state.pending.count { $0.action == .markDelivered }
         state.pending.removeAll(keepingCapacity: true)
         afterRecording?(delivered)

@@ -86,7 +86,7 @@ public enum ScheduleRehearsal {
             logger: logger)
         var report = Report()
         while true {
-            let tick = scheduler.tick()
+            let tick = await scheduler.tick()
             let handled =
                 tick.fired.map { ("fired", $0) } + tick.missed.map { ("missed", $0) }
                 + tick.skipped.map { ("skipped: nothing new", $0) }

@@ -40,7 +40,7 @@ public final class Scheduler: Sendable {
 
     /// Handles every slot due now; returns what it did. Failures of one schedule do not stop the others.
     @discardableResult
-    public func tick() -> SchedulerTick {
+    public func tick() async -> SchedulerTick {
         let now = system.clock.now()
         var report = SchedulerTick(now: now)
         var enabledSince: [String: Date] = [:]
@@ -58,7 +58,7 @@ public final class Scheduler: Sendable {
         for schedule in catalog.active {
             guard let since = enabledSince[schedule.id] else { continue }
             do {
-                try handle(schedule, enabledSince: since, now: now, report: &report)
+                try await handle(schedule, enabledSince: since, now: now, report: &report)
                 handledThrough.withLock { $0[schedule.id] = now }
             } catch {
                 // Not marked handled: the next pass tries again, until the misfire grace runs out.
@@ -81,7 +81,7 @@ public final class Scheduler: Sendable {
     /// Runs passes until stopped, sleeping until the next firing (at most `maxPause` seconds at a time).
     public func run(maxPause: Double = 1) async throws {
         while !stopping.load(ordering: .relaxed) {
-            let report = tick()
+            let report = await tick()
             for entry in report.fired {
                 logger.info("slot fired", metadata: ["schedule": "\(entry.scheduleID)", "slot": "\(entry.slotKey)"])
             }
@@ -165,7 +165,7 @@ public final class Scheduler: Sendable {
         schedule.areas.contains(Area.cityID) ? system.configuration.areas.map(\.id) : schedule.areas
     }
 
-    private func handle(_ schedule: Schedule, enabledSince: Date, now: Date, report: inout SchedulerTick) throws {
+    private func handle(_ schedule: Schedule, enabledSince: Date, now: Date, report: inout SchedulerTick) async throws {
         let pending = try due(schedule, enabledSince: enabledSince, now: now)
         guard !pending.isEmpty else { return }
         let byKey = Dictionary(pending.map { ($0.slot.key, $0) }, uniquingKeysWith: { first, _ in first })
@@ -184,25 +184,25 @@ public final class Scheduler: Sendable {
         guard let slot = plan.fire, let firing = byKey[slot.key] else { return }
         switch schedule.kind {
         case .campaign:
-            try fireCampaign(schedule, firing: firing, report: &report)
+            try await fireCampaign(schedule, firing: firing, report: &report)
         case .bulletin:
-            try fireBulletin(schedule, firing: firing, now: now, report: &report)
+            try await fireBulletin(schedule, firing: firing, now: now, report: &report)
         }
     }
 
-    private func fireCampaign(_ schedule: Schedule, firing: PlannedFiring, report: inout SchedulerTick) throws {
+    private func fireCampaign(_ schedule: Schedule, firing: PlannedFiring, report: inout SchedulerTick) async throws {
         let key = firing.slot.key
         let request = CompositionRequest(
             template: schedule.template, areas: schedule.areas, channels: schedule.channels,
             variables: schedule.variables,
             priority: .normal, proposedBy: schedule.proposer, cap: schedule.messageCAP)
-        if let message = try composer.compose(request, scheduleID: schedule.id, slotKey: key) {
+        if let message = try await composer.compose(request, scheduleID: schedule.id, slotKey: key) {
             report.fired.append(.init(scheduleID: schedule.id, slotKey: key, messageID: message.id))
         }
     }
 
     private func fireBulletin(_ schedule: Schedule, firing: PlannedFiring, now: Date, report: inout SchedulerTick)
-        throws
+        async throws
     {
         let bulletins = BulletinComposer(system: system, library: composer.library)
         for area in bulletinAreas(schedule) {
@@ -222,7 +222,7 @@ public final class Scheduler: Sendable {
             let request = CompositionRequest(
                 template: schedule.template, areas: [area], channels: schedule.channels, variables: variables,
                 priority: .normal, proposedBy: schedule.proposer, cap: schedule.messageCAP)
-            if let message = try composer.compose(request, scheduleID: schedule.id, slotKey: key) {
+            if let message = try await composer.compose(request, scheduleID: schedule.id, slotKey: key) {
                 report.fired.append(.init(scheduleID: schedule.id, slotKey: key, messageID: message.id))
             }
         }
