@@ -1,4 +1,4 @@
-import CrierYAML
+public import CrierYAML
 
 /// A template could not be loaded or rendered; the message names the file, line, key or variable to fix.
 public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -53,6 +53,12 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
 
     static func invalidJSON(template: String, file: String, reason: String) -> TemplateError {
         TemplateError(.invalidJSON(template: template, file: file, reason: reason))
+    }
+
+    /// The file, line and key of a template.yml problem; nil for other problems.
+    public var metadataProblem: YAMLError? {
+        if case .metadata(let problem) = kind { return problem }
+        return nil
     }
 
     /// The variable names a render refused (missing or unknown), for callers that show them separately.

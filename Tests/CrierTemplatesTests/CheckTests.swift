@@ -103,6 +103,9 @@ struct MetadataTests {
         } catch let error as TemplateError {
             #expect(error.description.hasPrefix(expected.place), "\(error)")
             #expect(error.description.contains(expected.key), "\(error)")
+            let problem = try #require(error.metadataProblem)
+            #expect("bad/template.yml:\(problem.line ?? 0)" == expected.place)
+            #expect("'\(problem.key ?? "")'" == expected.key)
         }
     }
 }
