@@ -16,25 +16,17 @@ final class AlertInstallation: LoopbackInstallation {
         var csv = "email,name,area,topics,locale,test\n"
         for index in 0..<residents { csv += "resident\(index)@example.org,Resident \(index),east,all,en,false\n" }
         csv += "tester@example.org,Tess,east,all,en,true\ncentral@example.org,Cen,central,all,en,false\n"
-        try await super.init(prefix: "crier-e2e-alerts", environment: environment, residents: csv) { smtp, webhooks in
+        try await super.init(
+            prefix: "crier-e2e-alerts", environment: environment, residents: csv,
+            email: ["max_connections: 1", "rate_per_second: \(emailRate)"] + email
+        ) { webhooks in
             let hooks =
                 endpoints?(webhooks) ?? [
                     #"{ id: partner, kind: webhook, url: "\#(webhooks.url("/ok/partner"))", areas: [city], topics: [all] }"#,
                     #"{ id: test-hook, kind: webhook, url: "\#(webhooks.url("/ok/test-hook"))", areas: [east], topics: [all], test: true }"#,
                 ]
             return """
-                timezone: Europe/London
-                database: crier.sqlite
-                templates: "\(TestPaths.repositoryRoot.appendingPathComponent("templates").path)"
-                sender: { name: Safer Leicester Partnership, email: alerts@example.org }
-                email:
-                  relay: "\(smtp.baseURL)"
-                  tls: none
-                  from: "Safer Leicester Partnership <alerts@example.org>"
-                  max_connections: 1
-                  rate_per_second: \(emailRate)
-                  unsubscribe_url: "https://example.org/unsubscribe/{token}"
-                \(email.map { "  \($0)\n" }.joined())endpoints:
+                endpoints:
                 \(hooks.map { "  - \($0)" }.joined(separator: "\n"))
                 retry: { schedule: \(retry) }
                 network: { allow_private: true }

@@ -13,17 +13,8 @@ final class PublishingInstallation: LoopbackInstallation {
             tess@example.org,Tess,east,all,en,true
 
             """
-        try await super.init(prefix: "crier-e2e-lifecycle", residents: csv) { smtp, webhooks in
+        try await super.init(prefix: "crier-e2e-lifecycle", residents: csv) { webhooks in
             """
-            timezone: Europe/London
-            database: crier.sqlite
-            templates: "\(TestPaths.repositoryRoot.appendingPathComponent("templates").path)"
-            sender: { name: Safer Leicester Partnership, email: alerts@example.org }
-            email:
-              relay: "\(smtp.baseURL)"
-              tls: none
-              from: "Safer Leicester Partnership <alerts@example.org>"
-              unsubscribe_url: "https://example.org/unsubscribe/{token}"
             endpoints:
               - { id: cap-feed, kind: webhook, url: "\(webhooks.url("/ok/cap"))", areas: [city], topics: [all], format: cap }
               - { id: ops, name: City Centre Operations Group, kind: email, address: ops@example.org, areas: [east] }
