@@ -80,3 +80,12 @@ func showForReview(id: String, desk: AlertDesk, follow: FollowOptions, options: 
     options.report(review.text(zone: desk.system.configuration.timeZone))
     return review
 }
+
+/// The options of an action the operator confirms and may follow to the end: alert, approve, update.
+struct ConfirmedActionOptions: ParsableArguments {
+    @OptionGroup var options: OperatorOptions
+
+    @OptionGroup var confirmation: ConfirmOptions
+
+    @OptionGroup var following: FollowOptions
+}

@@ -46,11 +46,7 @@ struct AlertCommand: AsyncParsableCommand {
     @Option(name: .long, help: "After this long (e.g. 2h) it can no longer be approved, updated or cancelled.")
     var expires: String?
 
-    @OptionGroup var options: OperatorOptions
-
-    @OptionGroup var confirmation: ConfirmOptions
-
-    @OptionGroup var following: FollowOptions
+    @OptionGroup var action: ConfirmedActionOptions
 
     func run() async throws {
         let desk = try global.openAlertDesk()
@@ -65,25 +61,27 @@ struct AlertCommand: AsyncParsableCommand {
         let request = AlertRequest(
             template: template, areas: area, channels: Set(channel.map(\.channel)),
             variables: try VariableArguments.parse(variables), status: status.status, expiresIn: expiresIn,
-            operatorName: try options.actor(), audience: topic.map(AudienceRule.topic) ?? .everyone)
+            operatorName: try action.options.actor(), audience: topic.map(AudienceRule.topic) ?? .everyone)
         let plan = try desk.plan(request)
-        let followFor = try following.timeoutSeconds()
-        if following.wait { try desk.system.refuseUndeliverable(plan) }
+        let followFor = try action.following.timeoutSeconds()
+        if action.following.wait { try desk.system.refuseUndeliverable(plan) }
         // With --wait or JSON, standard output starts with the id (or is the JSON): the plan goes to stderr.
-        let toStandardError = options.format == .json || following.wait
+        let toStandardError = action.options.format == .json || action.following.wait
         (toStandardError ? standardError : standardOutput)(plan.textReport)
-        if !confirmation.yes { try confirm(plan, prompt: toStandardError ? .standardError : .standardOutput) }
+        if !action.confirmation.yes { try confirm(plan, prompt: toStandardError ? .standardError : .standardOutput) }
         let outcome = try desk.propose(request)
         for warning in outcome.warnings { standardError("crier: warning: \(warning)") }
-        if options.format == .text {
+        if action.options.format == .text {
             print(outcome.id)
             print("alert \(outcome.id) \(outcome.state): \(outcome.deliveries) deliveries")
             if plan.needsApproval {
                 print("a second operator must release it: crier approve \(outcome.id)")
             }
         }
-        try await following.finish(following: outcome.id, desk: desk, options: options, timeout: followFor) {
-            let progress = following.wait ? try desk.progress(id: outcome.id).channels : nil
+        try await action.following.finish(
+            following: outcome.id, desk: desk, options: action.options, timeout: followFor
+        ) {
+            let progress = action.following.wait ? try desk.progress(id: outcome.id).channels : nil
             return AlertCommandResult(plan: plan, outcome: outcome, progress: progress)
         }
     }

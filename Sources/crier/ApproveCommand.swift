@@ -19,21 +19,19 @@ struct ApproveCommand: AsyncParsableCommand {
     @Argument(help: "The alert id (see `crier alerts list`).")
     var id: String
 
-    @OptionGroup var options: OperatorOptions
-
-    @OptionGroup var confirmation: ConfirmOptions
-
-    @OptionGroup var following: FollowOptions
+    @OptionGroup var action: ConfirmedActionOptions
 
     func run() async throws {
         let desk = try global.openAlertDesk()
-        let followFor = try following.timeoutSeconds()
-        _ = try showForReview(id: id, desk: desk, follow: following, options: options)
-        if !confirmation.yes { try askToType("APPROVE", toDo: "approve") }
-        let outcome = try desk.approve(id: id, operatorName: try options.actor())
-        if options.format == .text { print("alert \(id) approved: \(outcome.deliveries) deliveries released") }
+        let followFor = try action.following.timeoutSeconds()
+        _ = try showForReview(id: id, desk: desk, follow: action.following, options: action.options)
+        if !action.confirmation.yes { try askToType("APPROVE", toDo: "approve") }
+        let outcome = try desk.approve(id: id, operatorName: try action.options.actor())
+        if action.options.format == .text { print("alert \(id) approved: \(outcome.deliveries) deliveries released") }
         for warning in outcome.warnings { standardError("crier: warning: \(warning)") }
-        try await following.finish(following: id, desk: desk, options: options, timeout: followFor) { outcome }
+        try await action.following.finish(following: id, desk: desk, options: action.options, timeout: followFor) {
+            outcome
+        }
     }
 }
 

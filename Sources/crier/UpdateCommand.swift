@@ -24,31 +24,29 @@ struct UpdateCommand: AsyncParsableCommand {
     @Option(name: .customLong("var"), help: "A corrected template variable as name=value (repeatable).")
     var variables: [String] = []
 
-    @OptionGroup var options: OperatorOptions
-
-    @OptionGroup var confirmation: ConfirmOptions
-
-    @OptionGroup var following: FollowOptions
+    @OptionGroup var action: ConfirmedActionOptions
 
     func run() async throws {
         let desk = try global.openAlertDesk()
-        let followFor = try following.timeoutSeconds()
+        let followFor = try action.following.timeoutSeconds()
         let corrections = try VariableArguments.parse(variables)
-        let review = try showForReview(id: id, desk: desk, follow: following, options: options)
-        let report = options.report
+        let review = try showForReview(id: id, desk: desk, follow: action.following, options: action.options)
+        let report = action.options.report
         report("Corrections:")
         for name in corrections.keys.sorted() {
             let new: String = if case .text(let text) = corrections[name] { text } else { "(a list or flag)" }
             report("  \(name): \(review.content.variables[name] ?? "(not set)") -> \(new)")
         }
-        if !confirmation.yes { try askToType("UPDATE", toDo: "send the correction") }
-        let outcome = try desk.update(id: id, variables: corrections, operatorName: try options.actor())
+        if !action.confirmation.yes { try askToType("UPDATE", toDo: "send the correction") }
+        let outcome = try desk.update(id: id, variables: corrections, operatorName: try action.options.actor())
         for warning in outcome.warnings { standardError("crier: warning: \(warning)") }
-        if options.format == .text {
+        if action.options.format == .text {
             print(outcome.id)
             print("update \(outcome.id) of \(id) \(outcome.state): \(outcome.deliveries) deliveries")
         }
-        try await following.finish(following: outcome.id, desk: desk, options: options, timeout: followFor) {
+        try await action.following.finish(
+            following: outcome.id, desk: desk, options: action.options, timeout: followFor
+        ) {
             outcome
         }
     }
