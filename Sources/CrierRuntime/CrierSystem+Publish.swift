@@ -7,7 +7,7 @@ extension CrierSystem {
     /// Writes the CAP files, feeds and area pages for what the outbox holds now.
     @discardableResult
     public func publish(to folder: URL) throws -> PublishReport {
-        try publish(to: folder, library: try Composer.loadLibrary(for: configuration))
+        try publish(to: folder, library: try templates())
     }
 
     func publish(to folder: URL, library: TemplateLibrary) throws -> PublishReport {
@@ -26,7 +26,7 @@ extension CrierSystem {
     /// nothing is published. A failure to publish is logged; it never stops delivery.
     func makeRepublisher(logger: Logger) throws -> (@Sendable (Int) -> Void)? {
         guard let folder = configuration.publishDirectory else { return nil }
-        let library = try Composer.loadLibrary(for: configuration)
+        let library = try templates()
         let last = Mutex(Date.distantPast)
         let pending = Mutex(false)
         return { [self] delivered in

@@ -1,16 +1,22 @@
 public import CrierCore
 import CrierDelivery
-public import CrierStore
+import CrierStore
 public import Foundation
 public import Logging
+import Synchronization
 
-/// The composition root: one installation's configuration, outbox and transports, wired together.
+/// The composition root: one installation's configuration, outbox, templates and schedules, wired
+/// together, handing each desk and service what it needs.
 ///
-/// Every command opens one of these; nothing else constructs stores or transports.
+/// Every command opens one of these; nothing else constructs stores or transports. The template
+/// library and the schedule catalog are loaded when first asked for, at most once per system.
 public final class CrierSystem: Sendable {
     public let configuration: CrierConfiguration
-    public let outbox: SQLiteOutbox
+    /// The SQLite outbox; Runtime's own, reached by commands only through desks.
+    let outbox: SQLiteOutbox
     public let clock: any Clock
+    /// What has been loaded from the configured folders so far, failures included.
+    let loaded = Mutex(LoadedInputs())
 
     init(configuration: CrierConfiguration, outbox: SQLiteOutbox, clock: any Clock) {
         self.configuration = configuration
@@ -56,23 +62,9 @@ public final class CrierSystem: Sendable {
             logger: logger, afterRecording: try makeRepublisher(logger: logger))
     }
 
-    /// What `crier status` shows.
-    public func status() throws -> SystemStatus {
-        let now = clock.now()
-        let summary = try outbox.summary(now: now)
-        let endpoints = configuration.endpoints.map { endpoint in
-            SystemStatus.EndpointStatus(
-                id: endpoint.id, kind: endpoint.kind.rawValue,
-                destination: endpoint.kind == .webhook ? Redaction.url(endpoint.destination) : endpoint.destination,
-                disabled: summary.disabledEndpoints[endpoint.id])
-        }
-        var status = SystemStatus(
-            generatedAt: now, database: configuration.database.path, deliveries: summary.byState,
-            oldestPendingSeconds: summary.oldestPendingAge,
-            deadLetters: summary.byState[DeliveryState.dead.rawValue] ?? 0,
-            endpoints: endpoints, emailRelay: configuration.email.map { Redaction.url($0.relay.absoluteString) })
-        try addScheduleStatus(to: &status, now: now)
-        return status
+    /// A composer over this installation's outbox and its template library.
+    public func makeComposer() throws -> Composer {
+        Composer(system: self, library: try templates())
     }
 }
 

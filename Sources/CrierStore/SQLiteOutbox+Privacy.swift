@@ -1,4 +1,4 @@
-import CrierCore
+public import CrierCore
 public import Foundation
 internal import GRDB
 
@@ -10,9 +10,10 @@ extension SQLiteOutbox {
 
     /// Erases a person: deletes their subscriber row, withdraws what was still to be sent to them,
     /// and leaves in every delivery only a SHA-256 hash of the address (name and token removed).
-    /// False if the outbox held nothing about the address.
+    /// False if the outbox held nothing about the address. `audit`, when given, is appended in the
+    /// same transaction, so the erasure and the operator's line about it commit together.
     @discardableResult
-    public func forgetSubscriber(email: String, now: Date) throws -> Bool {
+    public func forgetSubscriber(email: String, now: Date, audit: AuditEntry? = nil) throws -> Bool {
         try write("forget a subscriber") { db in
             let row = try Row.fetchOne(db, sql: "SELECT id, email FROM subscribers WHERE email = ?", arguments: [email])
             let id: Int64? = row?["id"]
@@ -56,6 +57,7 @@ extension SQLiteOutbox {
                 AuditEntry(
                     at: now, actor: "operator", action: "subscriber.forget", subject: hash,
                     detail: "\(deliveriesScrubbed) deliveries kept with the address hashed"), db)
+            if let audit { try insertAudit(audit, db) }
             return true
         }
     }

@@ -46,25 +46,10 @@ struct AlertCommand: AsyncParsableCommand {
     @Option(name: .long, help: "After this long (e.g. 2h) it can no longer be approved, updated or cancelled.")
     var expires: String?
 
-    @Option(name: .customLong("operator"), help: "Who you are (default: $CRIER_OPERATOR, else the login user).")
-    var operatorName: String?
-
-    @Flag(name: .long, help: "Do not ask for confirmation (for scripts).")
-    var yes = false
-
-    @Flag(name: .long, help: "Deliver in this process and follow progress until everything is delivered or dead.")
-    var wait = false
-
-    @Option(name: .long, help: "With --wait, stop following after this long (e.g. 10m) and exit 3.")
-    var timeout: String?
-
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var action: ConfirmedActionOptions
 
     func run() async throws {
-        global.bootstrapLogging()
-        let system = try global.open()
-        let desk = try AlertDesk(system: system)
+        let desk = try global.openAlertDesk()
         var expiresIn: TimeInterval?
         if let expires {
             do {
@@ -76,29 +61,29 @@ struct AlertCommand: AsyncParsableCommand {
         let request = AlertRequest(
             template: template, areas: area, channels: Set(channel.map(\.channel)),
             variables: try VariableArguments.parse(variables), status: status.status, expiresIn: expiresIn,
-            operatorName: try Operator.current(operatorName), audience: topic.map(AudienceRule.topic) ?? .everyone)
+            operatorName: try action.options.actor(), audience: topic.map(AudienceRule.topic) ?? .everyone)
         let plan = try desk.plan(request)
-        let followFor = try followTimeout(timeout, wait: wait)
-        if wait { try system.refuseUndeliverable(plan) }
+        let followFor = try action.following.timeoutSeconds()
+        if action.following.wait { try desk.system.refuseUndeliverable(plan) }
         // With --wait or JSON, standard output starts with the id (or is the JSON): the plan goes to stderr.
-        let toStandardError = format == .json || wait
+        let toStandardError = action.options.format == .json || action.following.wait
         (toStandardError ? standardError : standardOutput)(plan.textReport)
-        if !yes { try confirm(plan, prompt: toStandardError ? .standardError : .standardOutput) }
+        if !action.confirmation.yes { try confirm(plan, prompt: toStandardError ? .standardError : .standardOutput) }
         let outcome = try await desk.propose(request)
         for warning in outcome.warnings { standardError("crier: warning: \(warning)") }
-        if format == .text {
+        if action.options.format == .text {
             print(outcome.id)
             print("alert \(outcome.id) \(outcome.state): \(outcome.deliveries) deliveries")
             if plan.needsApproval {
                 print("a second operator must release it: crier approve \(outcome.id)")
             }
         }
-        let end = wait ? try await follow(desk: desk, id: outcome.id, format: format, timeout: followFor) : nil
-        if format == .json {
-            let progress = wait ? try desk.progress(id: outcome.id).channels : nil
-            try printJSON(AlertCommandResult(plan: plan, outcome: outcome, progress: progress))
+        try await action.following.finish(
+            following: outcome.id, desk: desk, options: action.options, timeout: followFor
+        ) {
+            let progress = action.following.wait ? try desk.progress(id: outcome.id).channels : nil
+            return AlertCommandResult(plan: plan, outcome: outcome, progress: progress)
         }
-        if let end { try exitAfterFollowing(end, id: outcome.id) }
     }
 
     /// Asks the operator to type the confirmation word; refuses when nobody is at a terminal.

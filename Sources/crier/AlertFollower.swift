@@ -96,20 +96,6 @@ func exitAfterFollowing(_ end: FollowEnd, id: String) throws {
     }
 }
 
-/// `--timeout DURATION` in seconds, refused without `--wait` or when not a positive duration.
-func followTimeout(_ text: String?, wait: Bool) throws -> TimeInterval? {
-    guard let text else { return nil }
-    guard wait else { throw UsageError("--timeout: only with --wait") }
-    let seconds: TimeInterval
-    do {
-        seconds = try DurationText.seconds(text, field: "--timeout")
-    } catch {
-        throw UsageError("\(error)")
-    }
-    guard seconds > 0 else { throw UsageError("--timeout: give a duration greater than zero (e.g. 10m)") }
-    return seconds
-}
-
 /// Why a follow stopped early, and whether the dispatcher has returned: shared with the signal handler.
 final class FollowRun: Sendable {
     private let why = Mutex<String?>(nil)

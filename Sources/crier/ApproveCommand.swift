@@ -19,37 +19,19 @@ struct ApproveCommand: AsyncParsableCommand {
     @Argument(help: "The alert id (see `crier alerts list`).")
     var id: String
 
-    @Option(name: .customLong("operator"), help: "Who you are (default: $CRIER_OPERATOR, else the login user).")
-    var operatorName: String?
-
-    @Flag(name: .long, help: "Do not ask for confirmation (for scripts).")
-    var yes = false
-
-    @Flag(name: .long, help: "Deliver in this process and follow progress until everything is delivered or dead.")
-    var wait = false
-
-    @Option(name: .long, help: "With --wait, stop following after this long (e.g. 10m) and exit 3.")
-    var timeout: String?
-
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var action: ConfirmedActionOptions
 
     func run() async throws {
-        global.bootstrapLogging()
-        let system = try global.open()
-        let desk = try AlertDesk(system: system)
-        let followFor = try followTimeout(timeout, wait: wait)
-        if wait { try desk.system.refuseUndeliverable(messageID: id) }
-        let review = try desk.show(id: id)
-        let report = format == .json ? standardError : standardOutput
-        report(review.text(zone: system.configuration.timeZone))
-        if !yes { try askToType("APPROVE", toDo: "approve") }
-        let outcome = try desk.approve(id: id, operatorName: try Operator.current(operatorName))
-        if format == .text { print("alert \(id) approved: \(outcome.deliveries) deliveries released") }
+        let desk = try global.openAlertDesk()
+        let followFor = try action.following.timeoutSeconds()
+        _ = try showForReview(id: id, desk: desk, follow: action.following, options: action.options)
+        if !action.confirmation.yes { try askToType("APPROVE", toDo: "approve") }
+        let outcome = try desk.approve(id: id, operatorName: try action.options.actor())
+        if action.options.format == .text { print("alert \(id) approved: \(outcome.deliveries) deliveries released") }
         for warning in outcome.warnings { standardError("crier: warning: \(warning)") }
-        let end = wait ? try await follow(desk: desk, id: id, format: format, timeout: followFor) : nil
-        if format == .json { try printJSON(outcome) }
-        if let end { try exitAfterFollowing(end, id: id) }
+        try await action.following.finish(following: id, desk: desk, options: action.options, timeout: followFor) {
+            outcome
+        }
     }
 }
 

@@ -21,7 +21,7 @@ struct AuditCommand: AsyncParsableCommand {
 
     func run() async throws {
         let system = try global.open()
-        let entries = try system.outbox.audit(since: try sinceDate())
+        let entries = try AuditDesk(system: system).entries(since: try sinceDate())
         switch format {
         case .json:
             try printJSON(entries)

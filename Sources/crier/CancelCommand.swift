@@ -24,24 +24,15 @@ struct CancelCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Why it is cancelled (quoted in the notice).")
     var reason: String
 
-    @Option(name: .customLong("operator"), help: "Who you are (default: $CRIER_OPERATOR, else the login user).")
-    var operatorName: String?
+    @OptionGroup var options: OperatorOptions
 
-    @Flag(name: .long, help: "Deliver the notice in this process and follow it until delivered or dead.")
-    var wait = false
-
-    @Option(name: .long, help: "With --wait, stop following after this long (e.g. 10m) and exit 3.")
-    var timeout: String?
-
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var following: FollowOptions
 
     func run() async throws {
-        global.bootstrapLogging()
-        let desk = try AlertDesk(system: try global.open())
-        let followFor = try followTimeout(timeout, wait: wait)
-        let outcome = try await desk.cancel(id: id, operatorName: try Operator.current(operatorName), reason: reason)
-        if format == .text {
+        let desk = try global.openAlertDesk()
+        let followFor = try following.timeoutSeconds()
+        let outcome = try await desk.cancel(id: id, operatorName: try options.actor(), reason: reason)
+        if options.format == .text {
             print("alert \(id) cancelled: \(outcome.withdrawn) unsent deliveries withdrawn")
             if let notice = outcome.notice, notice.deliveries > 0 {
                 print("cancellation notice \(notice.id): \(notice.deliveries) deliveries")
@@ -52,11 +43,8 @@ struct CancelCommand: AsyncParsableCommand {
             }
         }
         for warning in outcome.warnings { standardError("crier: warning: \(warning)") }
-        var end: FollowEnd?
-        if wait, let notice = outcome.notice, notice.deliveries > 0 {
-            end = try await follow(desk: desk, id: notice.id, format: format, timeout: followFor)
-        }
-        if format == .json { try printJSON(outcome) }
-        if let end, let notice = outcome.notice { try exitAfterFollowing(end, id: notice.id) }
+        // Only a notice someone will receive is followed.
+        let notice = outcome.notice.flatMap { $0.deliveries > 0 ? $0.id : nil }
+        try await following.finish(following: notice, desk: desk, options: options, timeout: followFor) { outcome }
     }
 }

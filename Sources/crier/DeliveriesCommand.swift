@@ -26,8 +26,7 @@ struct DeliveriesCommand: AsyncParsableCommand {
         var format: OutputFormat = .text
 
         func run() async throws {
-            let system = try global.open()
-            let rows = try system.outbox.deliveries(state: state?.state, limit: limit).map(DeliveryView.init)
+            let rows = try DeliveryDesk(system: try global.open()).list(state: state?.state, limit: limit)
             switch format {
             case .json:
                 try printJSON(rows)
@@ -55,24 +54,17 @@ struct DeliveriesCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let system = try global.open()
+            let desk = DeliveryDesk(system: try global.open())
             let actor = try Operator.current(nil)
-            let now = Date()
             if dead {
-                let count = try system.outbox.retryAllDead(now: now)
-                try system.outbox.appendAudit(
-                    AuditEntry(
-                        at: now, actor: actor, action: "retry-dead", subject: "deliveries",
-                        detail: "\(count) deliveries"))
+                let count = try desk.retryAllDead(actor: actor)
                 print("\(count) dead deliveries queued again")
             } else if let id {
-                guard try system.outbox.retryDelivery(id: id, now: now) else {
+                guard try desk.retry(id: id, actor: actor) else {
                     throw CommandFailure(
                         message: "delivery \(id) is not a dead letter (see `crier deliveries list --state dead`)",
                         isBadInput: true)
                 }
-                try system.outbox.appendAudit(
-                    AuditEntry(at: now, actor: actor, action: "retry", subject: "delivery \(id)"))
                 print("delivery \(id) queued again")
             }
         }
@@ -84,35 +76,4 @@ enum DeliveryStateFilter: String, ExpressibleByArgument, CaseIterable {
     case pending, leased, delivered, dead, withdrawn
 
     var state: DeliveryState { DeliveryState(rawValue: rawValue) ?? .pending }
-}
-
-/// One delivery as the command line shows it (destination redacted where it could hold secrets).
-struct DeliveryView: Encodable {
-    let id: Int64
-    let message: String
-    let channel: String
-    let destination: String
-    let state: String
-    let attempts: Int
-    let nextAttemptAt: Date
-    let lastError: String?
-    let idempotencyKey: String
-
-    init(_ record: DeliveryRecord) {
-        id = record.id
-        message = record.messageID
-        channel = record.channel.rawValue
-        destination = record.channel == .webhook ? Redaction.url(record.destination) : record.destination
-        state = record.state.rawValue
-        attempts = record.attempts
-        nextAttemptAt = record.nextAttemptAt
-        lastError = record.lastError
-        idempotencyKey = record.idempotencyKey
-    }
-
-    var line: String {
-        var text = "\(id)\t\(state)\t\(channel)\t\(destination)\tattempts=\(attempts)\t\(message)"
-        if let lastError { text += "\t\(lastError)" }
-        return text
-    }
 }

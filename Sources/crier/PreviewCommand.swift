@@ -1,7 +1,6 @@
 import ArgumentParser
 import CrierCore
 import CrierRuntime
-import CrierTemplates
 import Foundation
 
 /// `crier preview`: exactly what a template would send, without sending or storing anything.
@@ -38,8 +37,7 @@ struct PreviewCommand: AsyncParsableCommand {
     var status: String = "actual"
 
     func run() async throws {
-        let system = try global.open()
-        let library = try Composer.loadLibrary(for: system.configuration)
+        let desk = try TemplateDesk(system: try global.open())
         guard let alertStatus = AlertStatus(rawValue: status) else {
             throw UsageError("--status: expected actual, exercise or test, found \"\(status)\"")
         }
@@ -47,12 +45,11 @@ struct PreviewCommand: AsyncParsableCommand {
             template: template, areas: area, channels: [channel == .email ? .email : .webhook],
             variables: try VariableArguments.parse(variables), status: alertStatus,
             proposedBy: try Operator.current(nil))
-        let composer = Composer(system: system, library: library)
         if channel == .cap {
-            print(try composer.previewCAP(request))
+            print(try desk.previewCAP(request))
             return
         }
-        let rendered = try composer.render(request, locale: locale)
+        let rendered = try desk.preview(request, locale: locale)
         switch channel {
         case .email:
             print("Subject: \(rendered.subject)\n")
@@ -61,7 +58,7 @@ struct PreviewCommand: AsyncParsableCommand {
             print("----- text/html (\(rendered.locale)) -----")
             print(rendered.html)
         case .webhook, .cap:
-            print(String(decoding: rendered.webhook, as: UTF8.self))
+            print(rendered.webhookJSON)
         }
     }
 }

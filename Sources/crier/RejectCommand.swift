@@ -17,15 +17,11 @@ struct RejectCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Why it is rejected (recorded in the audit log).")
     var reason: String
 
-    @Option(name: .customLong("operator"), help: "Who you are (default: $CRIER_OPERATOR, else the login user).")
-    var operatorName: String?
-
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var options: OperatorOptions
 
     func run() async throws {
-        let desk = try AlertDesk(system: try global.open())
-        let outcome = try desk.reject(id: id, operatorName: try Operator.current(operatorName), reason: reason)
-        if format == .json { try printJSON(outcome) } else { print("alert \(id) rejected: nothing was sent") }
+        let desk = try global.openAlertDesk()
+        let outcome = try desk.reject(id: id, operatorName: try options.actor(), reason: reason)
+        if options.format == .json { try printJSON(outcome) } else { print("alert \(id) rejected: nothing was sent") }
     }
 }

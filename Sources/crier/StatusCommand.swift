@@ -15,8 +15,7 @@ struct StatusCommand: AsyncParsableCommand {
     var format: OutputFormat = .text
 
     func run() async throws {
-        let system = try global.open()
-        let status = try system.status()
+        let status = try StatusDesk(system: try global.open()).report()
         switch format {
         case .json:
             try printJSON(status)

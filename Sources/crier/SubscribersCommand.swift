@@ -1,7 +1,5 @@
 import ArgumentParser
-import CrierCore
 import CrierRuntime
-import CrierStore
 import Foundation
 
 /// `crier subscribers`: the residents who receive area messages.
@@ -34,38 +32,16 @@ struct SubscribersCommand: AsyncParsableCommand {
         var format: OutputFormat = .text
 
         func run() async throws {
-            let system = try global.open()
-            let actor = try Operator.current(nil)
-            let configuration = system.configuration
-            let importer = SubscriberImporter(
-                outbox: system.outbox, areas: Set(configuration.areas.map(\.id)), topics: Set(configuration.topics))
-            let now = system.clock.now()
-            let outcome = try importer.importCSV(file: file, skipInvalid: skipInvalid, now: now)
-            guard outcome.imported else {
-                let lines = outcome.problems.map { "\(file):\($0)" }.joined(separator: "\n")
-                throw UsageError(
-                    "\(outcome.problems.count) bad rows, nothing imported (use --skip-invalid to import the rest):\n\(lines)"
-                )
-            }
-            try system.outbox.appendAudit(
-                AuditEntry(
-                    at: now, actor: actor, action: "subscribers-import", subject: file,
-                    detail: "\(outcome.inserted) new, \(outcome.updated) updated, \(outcome.problems.count) skipped"))
+            let desk = SubscriberDesk(system: try global.open())
+            let report = try desk.importCSV(file: file, skipInvalid: skipInvalid, actor: try Operator.current(nil))
             switch format {
             case .json:
-                try printJSON(
-                    ImportReport(inserted: outcome.inserted, updated: outcome.updated, skipped: outcome.problems))
+                try printJSON(report)
             case .text:
-                print("imported \(outcome.inserted) new and updated \(outcome.updated) subscribers from \(file)")
-                for problem in outcome.problems { TerminalText.print("skipped \(file):\(problem)") }
+                print("imported \(report.inserted) new and updated \(report.updated) subscribers from \(file)")
+                for problem in report.skipped { TerminalText.print("skipped \(file):\(problem)") }
             }
         }
-    }
-
-    struct ImportReport: Encodable {
-        let inserted: Int
-        let updated: Int
-        let skipped: [SubscriberImport.Problem]
     }
 
     struct List: AsyncParsableCommand {
@@ -80,45 +56,19 @@ struct SubscribersCommand: AsyncParsableCommand {
         var format: OutputFormat = .text
 
         func run() async throws {
-            let system = try global.open()
-            if let area, system.configuration.area(area) == nil {
-                throw UsageError(
-                    "unknown area \"\(area)\" (known: \(system.configuration.areas.map(\.id).joined(separator: ", ")))")
-            }
-            let people = try system.outbox.subscribers(area: area)
+            let people = try SubscriberDesk(system: try global.open()).list(area: area)
             switch format {
             case .json:
-                try printJSON(people.map(SubscriberView.init))
+                try printJSON(people)
             case .text:
                 if people.isEmpty { print("no subscribers") }
                 for person in people {
-                    let flags = (person.isTest ? " test" : "") + (person.unsubscribedAt != nil ? " unsubscribed" : "")
+                    let flags = (person.test ? " test" : "") + (person.unsubscribed ? " unsubscribed" : "")
                     TerminalText.print(
                         "\(person.email)\t\(person.name)\t\(person.area)\t\(person.topics.joined(separator: ";"))\t\(person.locale)\(flags)"
                     )
                 }
             }
-        }
-    }
-
-    /// A subscriber as `list` shows them: no unsubscribe token (it is a secret link).
-    struct SubscriberView: Encodable {
-        let email: String
-        let name: String
-        let area: String
-        let topics: [String]
-        let locale: String
-        let test: Bool
-        let unsubscribed: Bool
-
-        init(_ person: Subscriber) {
-            email = person.email
-            name = person.name
-            area = person.area
-            topics = person.topics
-            locale = person.locale
-            test = person.isTest
-            unsubscribed = person.unsubscribedAt != nil
         }
     }
 
@@ -131,11 +81,7 @@ struct SubscribersCommand: AsyncParsableCommand {
         var email: String
 
         func run() async throws {
-            let system = try global.open()
-            guard let export = try system.outbox.exportSubscriber(email: email) else {
-                throw UsageError("no subscriber \(email)")
-            }
-            try printJSON(export)
+            try printJSON(try SubscriberDesk(system: try global.open()).export(email: email))
         }
     }
 
@@ -150,21 +96,9 @@ struct SubscribersCommand: AsyncParsableCommand {
         var email: String
 
         func run() async throws {
-            let system = try global.open()
-            let actor = try Operator.current(nil)
-            let now = system.clock.now()
-            guard try system.outbox.forgetSubscriber(email: email, now: now) else {
-                throw UsageError("no subscriber \(email)")
-            }
-            try system.outbox.appendAudit(
-                AuditEntry(at: now, actor: actor, action: "subscribers-forget", subject: "a subscriber")
-            )
-            do {
-                try system.outbox.truncateWriteAheadLog()
-            } catch {
-                standardError(
-                    "crier: warning: \(error); older copies of the person's rows stay in the write-ahead log until SQLite reuses it"
-                )
+            let desk = SubscriberDesk(system: try global.open())
+            if let warning = try desk.forget(email: email, actor: try Operator.current(nil)) {
+                standardError("crier: warning: \(warning)")
             }
             print("forgotten")
         }
@@ -180,10 +114,7 @@ struct SubscribersCommand: AsyncParsableCommand {
         var token: String
 
         func run() async throws {
-            let system = try global.open()
-            guard try system.outbox.unsubscribe(token: token, now: system.clock.now()) else {
-                throw UsageError("unknown unsubscribe token")
-            }
+            try SubscriberDesk(system: try global.open()).unsubscribe(token: token)
             print("unsubscribed")
         }
     }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CrierRuntime
-import CrierTemplates
 import Foundation
 
 /// `crier templates`: the advice templates Crier composes from.
@@ -21,13 +20,7 @@ struct TemplatesCommand: AsyncParsableCommand {
         var format: OutputFormat = .text
 
         func run() async throws {
-            let system = try global.open()
-            let library = try Composer.loadLibrary(for: system.configuration)
-            let rows = library.templates.sorted { $0.id < $1.id }.map { metadata in
-                TemplateRow(
-                    id: metadata.id, topic: metadata.topic, title: metadata.title, locales: metadata.locales,
-                    variables: metadata.variables.map { ($0.required ? "" : "?") + $0.name })
-            }
+            let rows = try TemplateDesk(system: try global.open()).list()
             switch format {
             case .json:
                 try printJSON(rows)
@@ -42,14 +35,6 @@ struct TemplatesCommand: AsyncParsableCommand {
         }
     }
 
-    struct TemplateRow: Encodable {
-        let id: String
-        let topic: String
-        let title: String
-        let locales: [String]
-        let variables: [String]
-    }
-
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
@@ -58,15 +43,13 @@ struct TemplatesCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            let system = try global.open()
-            let library = try Composer.loadLibrary(for: system.configuration)
-            let problems = library.check()
-            for problem in problems { print(problem.description) }
-            let errors = problems.filter { $0.severity == .error }.count
-            guard errors == 0 else {
-                throw CommandFailure(message: "\(errors) template errors", isBadInput: true)
+            let report = try TemplateDesk(system: try global.open()).check()
+            for problem in report.problems { print(problem) }
+            guard report.errors == 0 else {
+                throw CommandFailure(message: "\(report.errors) template errors", isBadInput: true)
             }
-            print("\(library.templates.count) templates OK\(problems.isEmpty ? "" : " (\(problems.count) warnings)")")
+            let warnings = report.problems.isEmpty ? "" : " (\(report.problems.count) warnings)"
+            print("\(report.templates) templates OK\(warnings)")
         }
     }
 }

@@ -24,46 +24,30 @@ struct UpdateCommand: AsyncParsableCommand {
     @Option(name: .customLong("var"), help: "A corrected template variable as name=value (repeatable).")
     var variables: [String] = []
 
-    @Option(name: .customLong("operator"), help: "Who you are (default: $CRIER_OPERATOR, else the login user).")
-    var operatorName: String?
-
-    @Flag(name: .long, help: "Do not ask for confirmation (for scripts).")
-    var yes = false
-
-    @Flag(name: .long, help: "Deliver in this process and follow progress until everything is delivered or dead.")
-    var wait = false
-
-    @Option(name: .long, help: "With --wait, stop following after this long (e.g. 10m) and exit 3.")
-    var timeout: String?
-
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var action: ConfirmedActionOptions
 
     func run() async throws {
-        global.bootstrapLogging()
-        let system = try global.open()
-        let desk = try AlertDesk(system: system)
-        let followFor = try followTimeout(timeout, wait: wait)
-        if wait { try desk.system.refuseUndeliverable(messageID: id) }
+        let desk = try global.openAlertDesk()
+        let followFor = try action.following.timeoutSeconds()
         let corrections = try VariableArguments.parse(variables)
-        let review = try desk.show(id: id)
-        let report = format == .json ? standardError : standardOutput
-        report(review.text(zone: system.configuration.timeZone))
+        let review = try showForReview(id: id, desk: desk, follow: action.following, options: action.options)
+        let report = action.options.report
         report("Corrections:")
         for name in corrections.keys.sorted() {
             let new: String = if case .text(let text) = corrections[name] { text } else { "(a list or flag)" }
             report("  \(name): \(review.content.variables[name] ?? "(not set)") -> \(new)")
         }
-        if !yes { try askToType("UPDATE", toDo: "send the correction") }
-        let outcome = try await desk.update(
-            id: id, variables: corrections, operatorName: try Operator.current(operatorName))
+        if !action.confirmation.yes { try askToType("UPDATE", toDo: "send the correction") }
+        let outcome = try await desk.update(id: id, variables: corrections, operatorName: try action.options.actor())
         for warning in outcome.warnings { standardError("crier: warning: \(warning)") }
-        if format == .text {
+        if action.options.format == .text {
             print(outcome.id)
             print("update \(outcome.id) of \(id) \(outcome.state): \(outcome.deliveries) deliveries")
         }
-        let end = wait ? try await follow(desk: desk, id: outcome.id, format: format, timeout: followFor) : nil
-        if format == .json { try printJSON(outcome) }
-        if let end { try exitAfterFollowing(end, id: outcome.id) }
+        try await action.following.finish(
+            following: outcome.id, desk: desk, options: action.options, timeout: followFor
+        ) {
+            outcome
+        }
     }
 }

@@ -29,7 +29,7 @@ struct TestInstallation {
         let file = directory.appendingPathComponent("crier.yml")
         try yaml.write(to: file, atomically: true, encoding: .utf8)
         system = try CrierSystem.open(configuration: file)
-        composer = Composer(system: system, library: try Composer.loadLibrary(for: system.configuration))
+        composer = try system.makeComposer()
     }
 
     func importSubscribers(_ csv: String) throws {

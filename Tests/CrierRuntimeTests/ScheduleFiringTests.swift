@@ -114,7 +114,7 @@ struct ScheduleFiringTests {
                 "2026-06-10T12:00+01:00", "2026-06-10T13:00+01:00", "2026-06-10T14:00+01:00", "2026-06-10T15:00+01:00",
             ])
 
-        let status = try system.status()
+        let status = try StatusDesk(system: system).report()
         #expect(status.missedSlotCount == 4)
         #expect(status.missedSlots.map(\.schedule) == Array(repeating: "hourly", count: 4))
         // status reads crier.yml's schedules folder: the shipped year.

@@ -115,7 +115,7 @@ struct ScheduleFirstSightingTests {
         #expect(restarted.fired.isEmpty && restarted.passedBeforeEnabled.isEmpty)
         #expect(try system.outbox.messages(limit: 10).isEmpty)
 
-        let status = try system.status()
+        let status = try StatusDesk(system: system).report()
         #expect(status.notSentOneOffs.map(\.schedule) == ["once"])
         #expect(status.missedSlotCount == 0)
         #expect(status.textReport().contains("one-offs not sent"))

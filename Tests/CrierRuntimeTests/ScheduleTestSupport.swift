@@ -34,7 +34,7 @@ enum ScheduleTestSupport {
 
     /// The shipped templates.
     static func library() throws -> TemplateLibrary {
-        try Composer.loadLibrary(for: try configuration())
+        try CrierSystem.loadTemplates(for: try configuration())
     }
 
     /// An installation on a fresh in-memory outbox, with its clock at `start`.

@@ -3,12 +3,7 @@ import Foundation
 import Testing
 
 /// A throwaway installation: crier.yml, residents, the recording SMTP server and webhook receiver.
-final class AlertInstallation {
-    let directory: URL
-    let smtp: SMTPTestServer
-    let webhooks: WebhookTestServer
-    let crier: CrierProcess
-
+final class AlertInstallation: LoopbackInstallation {
     /// East NPA has `residents` people plus one test recipient; email goes at `emailRate` per second.
     /// `endpoints` (YAML flow mappings, given the webhook receiver) replace the default partner and
     /// test-hook webhooks, `email`
@@ -18,50 +13,26 @@ final class AlertInstallation {
         email: [String] = [],
         retry: String = "[1s, 1s]", environment: [String: String] = [:]
     ) async throws {
-        directory = try TestPaths.makeTemporaryDirectory(prefix: "crier-e2e-alerts")
-        smtp = try await SMTPTestServer()
-        webhooks = try await WebhookTestServer()
-        let hooks =
-            endpoints?(webhooks) ?? [
-                #"{ id: partner, kind: webhook, url: "\#(webhooks.url("/ok/partner"))", areas: [city], topics: [all] }"#,
-                #"{ id: test-hook, kind: webhook, url: "\#(webhooks.url("/ok/test-hook"))", areas: [east], topics: [all], test: true }"#,
-            ]
-        let yaml = """
-            timezone: Europe/London
-            database: crier.sqlite
-            templates: "\(TestPaths.repositoryRoot.appendingPathComponent("templates").path)"
-            sender: { name: Safer Leicester Partnership, email: alerts@example.org }
-            email:
-              relay: "\(smtp.baseURL)"
-              tls: none
-              from: "Safer Leicester Partnership <alerts@example.org>"
-              max_connections: 1
-              rate_per_second: \(emailRate)
-              unsubscribe_url: "https://example.org/unsubscribe/{token}"
-            \(email.map { "  \($0)\n" }.joined())endpoints:
-            \(hooks.map { "  - \($0)" }.joined(separator: "\n"))
-            retry: { schedule: \(retry) }
-            network: { allow_private: true }
-            approvals: { actual: true }
-            """
-        let config = directory.appendingPathComponent("crier.yml")
-        try yaml.write(to: config, atomically: true, encoding: .utf8)
-        crier = CrierProcess(config: config, environment: environment)
         var csv = "email,name,area,topics,locale,test\n"
         for index in 0..<residents { csv += "resident\(index)@example.org,Resident \(index),east,all,en,false\n" }
         csv += "tester@example.org,Tess,east,all,en,true\ncentral@example.org,Cen,central,all,en,false\n"
-        let file = directory.appendingPathComponent("residents.csv")
-        try csv.write(to: file, atomically: true, encoding: .utf8)
-        let imported = try crier.run(["subscribers", "import", file.path])
-        guard imported.status == 0 else {
-            throw CrierProcess.CrierProcessError(message: "subscribers import failed: \(imported.stderr)")
+        try await super.init(
+            prefix: "crier-e2e-alerts", environment: environment, residents: csv,
+            email: ["max_connections: 1", "rate_per_second: \(emailRate)"] + email
+        ) { webhooks in
+            let hooks =
+                endpoints?(webhooks) ?? [
+                    #"{ id: partner, kind: webhook, url: "\#(webhooks.url("/ok/partner"))", areas: [city], topics: [all] }"#,
+                    #"{ id: test-hook, kind: webhook, url: "\#(webhooks.url("/ok/test-hook"))", areas: [east], topics: [all], test: true }"#,
+                ]
+            return """
+                endpoints:
+                \(hooks.map { "  - \($0)" }.joined(separator: "\n"))
+                retry: { schedule: \(retry) }
+                network: { allow_private: true }
+                approvals: { actual: true }
+                """
         }
-    }
-
-    deinit {
-        smtp.stop()
-        webhooks.stop()
-        try? FileManager.default.removeItem(at: directory)
     }
 
     static let warning = [
@@ -70,8 +41,9 @@ final class AlertInstallation {
         "--var", "instruction=Hang up. Call 101.",
     ]
 
-    func alert(_ extra: [String], operatorName: String = "alice") throws -> CrierProcess.Result {
-        try crier.run(["alert", "urgent-warning", "--area", "east"] + Self.warning + extra, operatorName: operatorName)
+    func alert(_ extra: [String], operatorName: String = "alice") async throws -> CrierBinary.Result {
+        try await crier.run(
+            ["alert", "urgent-warning", "--area", "east"] + Self.warning + extra, operatorName: operatorName)
     }
 
     /// Recipients of recorded emails whose raw text contains `marker`.
@@ -85,50 +57,46 @@ final class AlertInstallation {
             try JSONSerialization.jsonObject(with: Data($0.body.utf8)) as? [String: Any]
         }
     }
-
-    func alertsList() throws -> [[String: Any]] {
-        let listed = try crier.run(["alerts", "list", "--format", "json"])
-        return try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]] ?? []
-    }
 }
 
 @Suite(
     "end to end: urgent alerts", .serialized,
-    .enabled(if: FileManager.default.isExecutableFile(atPath: CrierProcess.binary.path)))
+    .enabled(if: CrierBinary.isBuilt))
 struct AlertEndToEndTests {
     @Test("propose, refuse self-approval, approve, cancel halfway through a slow delivery, audit")
     func actualAlertCancelledHalfway() async throws {
         // One email a second: the cancel must land mid-send even on a loaded two-core machine.
         let site = try await AlertInstallation(residents: 10, emailRate: 1)
 
-        let unconfirmed = try site.alert([])
+        let unconfirmed = try await site.alert([])
         #expect(unconfirmed.status == 2)
         #expect(unconfirmed.stderr.contains("--yes"), "\(unconfirmed.stderr)")
-        #expect(try site.alertsList().isEmpty)
+        #expect(try await site.alertsList().isEmpty)
 
-        let proposed = try site.alert(["--yes", "--format", "json"])
+        let proposed = try await site.alert(["--yes", "--format", "json"])
         #expect(proposed.status == 0, "\(proposed.stderr)")
         let outcome = try #require(try proposed.json()["outcome"] as? [String: Any])
         let id = try #require(outcome["id"] as? String)
         #expect(outcome["state"] as? String == "awaiting approval")
-        let waiting = try site.alert(["--yes", "--wait"])
+        let waiting = try await site.alert(["--yes", "--wait"])
         #expect(waiting.stdout.contains("awaiting approval"))
         let duplicate = try #require(
             waiting.stdout.split(separator: "\n").first { $0.hasPrefix("msg_") }.map(String.init))
-        #expect(try site.crier.run(["reject", duplicate, "--reason", "duplicate"], operatorName: "bob").status == 0)
+        #expect(
+            try await site.crier.run(["reject", duplicate, "--reason", "duplicate"], operatorName: "bob").status == 0)
 
-        let own = try site.crier.run(["approve", id, "--yes"], operatorName: "alice")
+        let own = try await site.crier.run(["approve", id, "--yes"], operatorName: "alice")
         #expect(own.status == 2)
         #expect(own.stderr.contains("two-person rule"), "\(own.stderr)")
         #expect(try site.smtp.records().isEmpty)
 
         let approving = try site.crier.start(["approve", id, "--yes", "--wait"], operatorName: "bob")
         #expect(try await eventually(within: 15) { try site.emailRecipients(containing: "Fake couriers").count >= 2 })
-        let cancelled = try site.crier.run(
+        let cancelled = try await site.crier.run(
             ["cancel", id, "--reason", "The calls were a genuine survey.", "--wait", "--format", "json"],
             operatorName: "carol")
         #expect(cancelled.status == 0, "\(cancelled.stderr)")
-        let approved = CrierProcess.finish(approving)
+        let approved = try await approving.result()
         #expect(approved.status == 0, "\(approved.stderr)")
 
         let cancellation = try cancelled.json()
@@ -148,11 +116,11 @@ struct AlertEndToEndTests {
         #expect(cancelBody["references"] as? String == id)
         #expect(cancelBody["id"] as? String == noticeID)
 
-        let shown = try site.crier.run(["alerts", "show", id, "--format", "json"])
+        let shown = try await site.crier.run(["alerts", "show", id, "--format", "json"])
         let report = try #require(try shown.json()["alert"] as? [String: Any])
         #expect(report["state"] as? String == "cancelled")
 
-        let audit = try site.crier.run(["audit", "--format", "json"])
+        let audit = try await site.crier.run(["audit", "--format", "json"])
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [[String: Any]])
         let trail = entries.filter { $0["subject"] as? String == id }.map {
             "\($0["action"] ?? "") \($0["actor"] ?? "")"
@@ -164,7 +132,7 @@ struct AlertEndToEndTests {
     @Test("exercise is marked and sent at once; an update reaches exactly its recipients")
     func exerciseAndUpdate() async throws {
         let site = try await AlertInstallation(residents: 3)
-        let sent = try site.alert(["--status", "exercise", "--yes", "--wait", "--format", "json"])
+        let sent = try await site.alert(["--status", "exercise", "--yes", "--wait", "--format", "json"])
         #expect(sent.status == 0, "\(sent.stderr)")
         let id = try #require((try sent.json()["outcome"] as? [String: Any])?["id"] as? String)
         let recipients = Set(try site.emailRecipients(containing: "[EXERCISE] Urgent: Fake couriers"))
@@ -177,9 +145,9 @@ struct AlertEndToEndTests {
         let late = site.directory.appendingPathComponent("late.csv")
         try "email,name,area,topics,locale\nlate@example.org,Late,east,all,en\n".write(
             to: late, atomically: true, encoding: .utf8)
-        #expect(try site.crier.run(["subscribers", "import", late.path]).status == 0)
+        #expect(try await site.crier.run(["subscribers", "import", late.path]).status == 0)
 
-        let updated = try site.crier.run(
+        let updated = try await site.crier.run(
             [
                 "update", id, "--yes", "--var", "instruction=Call 999 if they are at your door.", "--wait", "--format",
                 "json",
@@ -195,7 +163,7 @@ struct AlertEndToEndTests {
     @Test("test goes only to test recipients, marked as a test")
     func testStatus() async throws {
         let site = try await AlertInstallation(residents: 3)
-        let sent = try site.alert(["--status", "test", "--yes", "--wait"])
+        let sent = try await site.alert(["--status", "test", "--yes", "--wait"])
         #expect(sent.status == 0, "\(sent.stderr)")
         #expect(Set(try site.smtp.records().flatMap(\.rcptTos)) == ["tester@example.org"])
         #expect(try site.smtp.records().allSatisfy { $0.data.contains("[TEST] Urgent") })
@@ -247,9 +215,9 @@ struct AlertEndToEndTests {
     @Test("bad input exits 2 with a clear error and queues nothing", arguments: badCommands)
     func badInput(_ bad: BadCommand) async throws {
         let site = try await AlertInstallation(residents: 1)
-        let result = try site.crier.run(bad.arguments)
+        let result = try await site.crier.run(bad.arguments)
         #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
         #expect(result.stderr.contains(bad.mentions), "\(result.stderr)")
-        #expect(try site.alertsList().isEmpty)
+        #expect(try await site.alertsList().isEmpty)
     }
 }

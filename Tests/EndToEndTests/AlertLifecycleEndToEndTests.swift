@@ -4,26 +4,17 @@ import Testing
 
 /// An installation that publishes, with a CAP partner endpoint, a partner mailbox, and residents
 /// who follow one topic or read Polish: what each audience and channel sees, through the binary.
-final class PublishingInstallation {
-    let directory: URL
-    let smtp: SMTPTestServer
-    let webhooks: WebhookTestServer
-    let crier: CrierProcess
-
+final class PublishingInstallation: LoopbackInstallation {
     init(exercises: Bool = false) async throws {
-        directory = try TestPaths.makeTemporaryDirectory(prefix: "crier-e2e-lifecycle")
-        smtp = try await SMTPTestServer()
-        webhooks = try await WebhookTestServer()
-        let yaml = """
-            timezone: Europe/London
-            database: crier.sqlite
-            templates: "\(TestPaths.repositoryRoot.appendingPathComponent("templates").path)"
-            sender: { name: Safer Leicester Partnership, email: alerts@example.org }
-            email:
-              relay: "\(smtp.baseURL)"
-              tls: none
-              from: "Safer Leicester Partnership <alerts@example.org>"
-              unsubscribe_url: "https://example.org/unsubscribe/{token}"
+        let csv = """
+            email,name,area,topics,locale,test
+            hana@example.org,Hana,east,hate-crime,en,false
+            ewa@example.org,Ewa,east,all,pl,false
+            tess@example.org,Tess,east,all,en,true
+
+            """
+        try await super.init(prefix: "crier-e2e-lifecycle", residents: csv) { webhooks in
+            """
             endpoints:
               - { id: cap-feed, kind: webhook, url: "\(webhooks.url("/ok/cap"))", areas: [city], topics: [all], format: cap }
               - { id: ops, name: City Centre Operations Group, kind: email, address: ops@example.org, areas: [east] }
@@ -32,28 +23,7 @@ final class PublishingInstallation {
             approvals: { actual: false }
             publish: { dir: public, exercises: \(exercises) }
             """
-        let config = directory.appendingPathComponent("crier.yml")
-        try yaml.write(to: config, atomically: true, encoding: .utf8)
-        crier = CrierProcess(config: config)
-        let csv = """
-            email,name,area,topics,locale,test
-            hana@example.org,Hana,east,hate-crime,en,false
-            ewa@example.org,Ewa,east,all,pl,false
-            tess@example.org,Tess,east,all,en,true
-
-            """
-        let file = directory.appendingPathComponent("residents.csv")
-        try csv.write(to: file, atomically: true, encoding: .utf8)
-        let imported = try crier.run(["subscribers", "import", file.path])
-        guard imported.status == 0 else {
-            throw CrierProcess.CrierProcessError(message: "subscribers import failed: \(imported.stderr)")
         }
-    }
-
-    deinit {
-        smtp.stop()
-        webhooks.stop()
-        try? FileManager.default.removeItem(at: directory)
     }
 
     func published(_ path: String) throws -> String {
@@ -63,22 +33,22 @@ final class PublishingInstallation {
     func publishedURL(_ path: String) -> URL { directory.appendingPathComponent("public/\(path)") }
 
     /// Raises a courier-fraud alert for East NPA and returns its id.
-    func alert(_ extra: [String]) throws -> String {
-        let result = try crier.run(
+    func alert(_ extra: [String]) async throws -> String {
+        let result = try await crier.run(
             ["alert", "courier-fraud", "--area", "east", "--var", "pretend_to_be=police officers", "--yes"]
                 + ["--format", "json"] + extra)
         guard result.status == 0, let outcome = try result.json()["outcome"] as? [String: Any],
             let id = outcome["id"] as? String
         else {
-            throw CrierProcess.CrierProcessError(message: "alert failed: \(result.stderr)")
+            throw CrierBinary.Failure("alert failed: \(result.stderr)")
         }
         return id
     }
 
     /// Delivers everything due.
-    func drain() throws {
-        let run = try crier.run(["run", "--until-idle", "--idle-grace", "1"])
-        guard run.status == 0 else { throw CrierProcess.CrierProcessError(message: "run failed: \(run.stderr)") }
+    func drain() async throws {
+        let run = try await crier.run(["run", "--until-idle", "--idle-grace", "1"])
+        guard run.status == 0 else { throw CrierBinary.Failure("run failed: \(run.stderr)") }
     }
 
     /// The recorded emails to `address`, parsed by Python's email package, in the order received.
@@ -91,12 +61,12 @@ final class PublishingInstallation {
 
 @Suite(
     "end to end: one alert lifecycle, true on every channel", .serialized,
-    .enabled(if: FileManager.default.isExecutableFile(atPath: CrierProcess.binary.path)))
+    .enabled(if: CrierBinary.isBuilt))
 struct AlertLifecycleEndToEndTests {
     @Test("a test alert never reaches the pages or feeds; its CAP file says Test and is valid")
     func testAlertIsNotPublished() async throws {
         let site = try await PublishingInstallation()
-        let id = try site.alert(["--status", "test"])
+        let id = try await site.alert(["--status", "test"])
         #expect(try !site.published("index.html").contains("police officers"))
         #expect(try !site.published("areas/east.html").contains("police officers"))
         #expect(try PublishedFileChecks.feed(site.publishedURL("feeds/east.atom")).titles.isEmpty)
@@ -108,7 +78,7 @@ struct AlertLifecycleEndToEndTests {
     func exerciseIsMarked() async throws {
         for enabled in [false, true] {
             let site = try await PublishingInstallation(exercises: enabled)
-            _ = try site.alert(["--status", "exercise"])
+            _ = try await site.alert(["--status", "exercise"])
             let titles = try PublishedFileChecks.feed(site.publishedURL("feeds/east.atom")).titles
             #expect(titles.count == (enabled ? 1 : 0))
             #expect(titles.allSatisfy { $0.hasPrefix("EXERCISE: ") }, "\(titles)")
@@ -118,9 +88,9 @@ struct AlertLifecycleEndToEndTests {
     @Test("cancelled before anyone received it: gone from the current lists, a valid CAP Cancel in the feed")
     func cancelBeforeDelivery() async throws {
         let site = try await PublishingInstallation()
-        let id = try site.alert([])
+        let id = try await site.alert([])
         #expect(try site.published("areas/east.html").contains("police officers"))
-        let cancel = try site.crier.run(["cancel", id, "--reason", "Sent by mistake.", "--format", "json"])
+        let cancel = try await site.crier.run(["cancel", id, "--reason", "Sent by mistake.", "--format", "json"])
         #expect(cancel.status == 0, "\(cancel.stderr)")
         let notice = try #require(try cancel.json()["notice"] as? [String: Any])
         let cancelID = try #require(notice["id"] as? String)
@@ -134,15 +104,15 @@ struct AlertLifecycleEndToEndTests {
         let page = try site.published("areas/east.html")
         let current = page.components(separatedBy: "id=\"current\"").dropFirst().first ?? ""
         #expect(!(current.components(separatedBy: "</section>").first ?? "").contains("police officers"))
-        try site.drain()
+        try await site.drain()
         #expect(try site.smtp.records().isEmpty, "nobody had it, so nobody gets a notice")
     }
 
     @Test("everyone in the area gets it; an update replies and says Update:; the cancellation is in each language")
     func updateAndCancelOnEveryChannel() async throws {
         let site = try await PublishingInstallation()
-        let id = try site.alert([])
-        try site.drain()
+        let id = try await site.alert([])
+        try await site.drain()
         let original = try #require(try site.emails(to: "hana@example.org").first, "a hate-crime follower in East")
         #expect(try site.emails(to: "tess@example.org").isEmpty == false)
 
@@ -151,17 +121,19 @@ struct AlertLifecycleEndToEndTests {
         #expect(partner.parts.allSatisfy { !$0.content.contains("Stop these messages") })
         #expect(partner.listUnsubscribe.isEmpty)
 
-        let update = try site.crier.run(["update", id, "--yes", "--var", "recent_reports=Calls reported in Evington."])
+        let update = try await site.crier.run([
+            "update", id, "--yes", "--var", "recent_reports=Calls reported in Evington.",
+        ])
         #expect(update.status == 0, "\(update.stderr)")
-        try site.drain()
+        try await site.drain()
         let corrected = try #require(try site.emails(to: "hana@example.org").last)
         #expect(corrected.subject.hasPrefix("Update: "), "\(corrected.subject)")
         #expect(corrected.inReplyTo == original.messageId && corrected.references == original.messageId)
         #expect(corrected.parts.first?.content.contains("Changed: recent_reports.") == true)
 
-        let cancel = try site.crier.run(["cancel", id, "--reason", "Wrong area."])
+        let cancel = try await site.crier.run(["cancel", id, "--reason", "Wrong area."])
         #expect(cancel.status == 0, "\(cancel.stderr)")
-        try site.drain()
+        try await site.drain()
         let polish = try #require(try site.emails(to: "ewa@example.org").last)
         #expect(polish.subject.hasPrefix("Odwołano: "), "\(polish.subject)")
         #expect(polish.inReplyTo == (try site.emails(to: "ewa@example.org").first?.messageId))
@@ -180,8 +152,8 @@ struct AlertLifecycleEndToEndTests {
     @Test("alerts show and approve put the content in front of the approver")
     func approverSeesContent() async throws {
         let site = try await PublishingInstallation()
-        let id = try site.alert([])
-        let shown = try site.crier.run(["alerts", "show", id])
+        let id = try await site.alert([])
+        let shown = try await site.crier.run(["alerts", "show", id])
         #expect(shown.status == 0)
         for expected in ["Subject:", "Courier fraud", "Text as sent", "pretend_to_be = police officers", "Languages:"] {
             #expect(shown.stdout.contains(expected), "\(expected) missing from: \(shown.stdout)")

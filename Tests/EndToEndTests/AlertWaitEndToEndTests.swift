@@ -6,7 +6,7 @@ import Testing
 /// after it, 0 all delivered, 1 some dead, 3 committed but not followed, the id printed first.
 @Suite(
     "end to end: alert --wait exit status and progress", .serialized,
-    .enabled(if: FileManager.default.isExecutableFile(atPath: CrierProcess.binary.path)))
+    .enabled(if: CrierBinary.isBuilt))
 struct AlertWaitEndToEndTests {
     /// An exercise alert to East NPA (sent at once, no approval), followed with `--wait`.
     static let exercise = ["--status", "exercise", "--yes", "--wait"]
@@ -17,7 +17,7 @@ struct AlertWaitEndToEndTests {
     }
 
     /// The first line of standard output: the alert id.
-    static func firstLine(_ result: CrierProcess.Result) -> String {
+    static func firstLine(_ result: CrierBinary.Result) -> String {
         String(result.stdout.split(separator: "\n").first ?? "")
     }
 
@@ -26,29 +26,29 @@ struct AlertWaitEndToEndTests {
         let site = try await AlertInstallation(
             residents: 2,
             endpoints: { _ in [Self.partner("http://127.0.0.1:9/ok", extra: ", secret_env: CRIER_TEST_UNSET_SECRET")] })
-        let refused = try site.alert(Self.exercise)
+        let refused = try await site.alert(Self.exercise)
         #expect(refused.status == 2, "\(refused.stdout)\(refused.stderr)")
         #expect(refused.stderr.contains("CRIER_TEST_UNSET_SECRET"), "\(refused.stderr)")
         #expect(!refused.stdout.contains("msg_"), "no id: nothing was committed")
-        #expect(try site.alertsList().isEmpty)
+        #expect(try await site.alertsList().isEmpty)
         #expect(try site.smtp.records().isEmpty)
 
         // Without --wait the daemon delivers, with its own environment: queued as before.
-        let queued = try site.alert(["--status", "exercise", "--yes"])
+        let queued = try await site.alert(["--status", "exercise", "--yes"])
         #expect(queued.status == 0, "\(queued.stderr)")
-        #expect(try site.alertsList().count == 1)
+        #expect(try await site.alertsList().count == 1)
     }
 
     @Test("unset SMTP credential variables exit 2 before the commit when the alert goes by email")
     func missingSMTPCredentialsRefusedBeforeCommit() async throws {
         let site = try await AlertInstallation(
             residents: 2, email: ["username_env: CRIER_TEST_UNSET_USER", "password_env: CRIER_TEST_UNSET_PASSWORD"])
-        let refused = try site.alert(Self.exercise)
+        let refused = try await site.alert(Self.exercise)
         #expect(refused.status == 2, "\(refused.stdout)\(refused.stderr)")
         #expect(refused.stderr.contains("CRIER_TEST_UNSET_USER"), "\(refused.stderr)")
-        #expect(try site.alertsList().isEmpty)
+        #expect(try await site.alertsList().isEmpty)
 
-        let webhookOnly = try site.alert(Self.exercise + ["--channel", "webhook"])
+        let webhookOnly = try await site.alert(Self.exercise + ["--channel", "webhook"])
         #expect(webhookOnly.status == 0, "\(webhookOnly.stderr)")
         #expect(Self.firstLine(webhookOnly).hasPrefix("msg_"))
     }
@@ -56,7 +56,7 @@ struct AlertWaitEndToEndTests {
     @Test("all delivered exits 0 with the id first and the counts on standard error")
     func deliveredExitsZero() async throws {
         let site = try await AlertInstallation(residents: 3)
-        let sent = try site.alert(Self.exercise)
+        let sent = try await site.alert(Self.exercise)
         #expect(sent.status == 0, "\(sent.stderr)")
         #expect(Self.firstLine(sent).hasPrefix("msg_"), "\(sent.stdout)")
         #expect(sent.stderr.contains("email 4/4 delivered, 0 retrying, 0 dead"), "\(sent.stderr)")
@@ -66,7 +66,7 @@ struct AlertWaitEndToEndTests {
     @Test("a delivery refused for good (HTTP 400) exits 1 with the id first")
     func deadExitsOne() async throws {
         let failing = try await AlertInstallation(residents: 1, endpoints: { [Self.partner($0.url("/status/400"))] })
-        let result = try failing.alert(Self.exercise)
+        let result = try await failing.alert(Self.exercise)
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         #expect(Self.firstLine(result).hasPrefix("msg_"), "\(result.stdout)")
         #expect(result.stderr.contains("1 dead"), "\(result.stderr)")
@@ -81,13 +81,13 @@ struct AlertWaitEndToEndTests {
             ["alert", "urgent-warning", "--area", "east"] + AlertInstallation.warning + Self.exercise)
         #expect(try await eventually(within: 30) { try hanging.webhooks.records().contains { $0.path == "/hang" } })
         let interruptedAt = Date()
-        kill(started.0.processIdentifier, SIGINT)
-        let result = CrierProcess.finish(started)
+        kill(started.processIdentifier, SIGINT)
+        let result = try await started.result()
         #expect(Date().timeIntervalSince(interruptedAt) < 15, "Ctrl-C must not wait for the hanging request")
         #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
         #expect(Self.firstLine(result).hasPrefix("msg_"), "\(result.stdout)")
         #expect(result.stderr.contains("SIGINT"), "\(result.stderr)")
-        let listed = try #require(try hanging.alertsList().first)
+        let listed = try #require(try await hanging.alertsList().first)
         #expect(listed["state"] as? String == "sending", "queued for `crier run`, not lost: \(listed)")
     }
 
@@ -95,22 +95,22 @@ struct AlertWaitEndToEndTests {
     func timeoutExitsThree() async throws {
         let hanging = try await AlertInstallation(residents: 1, endpoints: { [Self.partner($0.url("/hang"))] })
         let startedAt = Date()
-        let result = try hanging.alert(Self.exercise + ["--timeout", "2s"])
+        let result = try await hanging.alert(Self.exercise + ["--timeout", "2s"])
         #expect(Date().timeIntervalSince(startedAt) < 20)
         #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
         #expect(Self.firstLine(result).hasPrefix("msg_"), "\(result.stdout)")
         #expect(result.stderr.contains("--timeout"), "\(result.stderr)")
 
-        let bad = try hanging.alert(Self.exercise + ["--timeout", "soon"])
+        let bad = try await hanging.alert(Self.exercise + ["--timeout", "soon"])
         #expect(bad.status == 2, "\(bad.stderr)")
-        #expect(try hanging.alertsList().count == 1, "a bad --timeout queues nothing")
+        #expect(try await hanging.alertsList().count == 1, "a bad --timeout queues nothing")
     }
 
     @Test("a refused connection shows retrying, the next retry and the last error, in plain lines that change")
     func retryingIsShown() async throws {
         let closed = "http://127.0.0.1:\(TestPaths.unusedPort())/ok"
         let site = try await AlertInstallation(residents: 1, endpoints: { _ in [Self.partner(closed)] }, retry: "[1h]")
-        let result = try site.alert(Self.exercise + ["--timeout", "4s"])
+        let result = try await site.alert(Self.exercise + ["--timeout", "4s"])
         #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
         let progress = result.stderr.split(separator: "\n").filter { $0.hasPrefix("email ") }
         let last = try #require(progress.last)
@@ -127,10 +127,10 @@ struct AlertWaitEndToEndTests {
             #"{ id: central-only, kind: webhook, url: "http://127.0.0.1:9/ok", areas: [central], topics: [all], secret_env: CRIER_TEST_UNSET_SECRET }"#
         let mixed = try await AlertInstallation(
             residents: 1, endpoints: { [Self.partner($0.url("/ok/partner")), other] })
-        let result = try mixed.alert(Self.exercise)
+        let result = try await mixed.alert(Self.exercise)
         #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
         #expect(Self.firstLine(result).hasPrefix("msg_"), "\(result.stdout)")
         #expect(result.stderr.contains("CRIER_TEST_UNSET_SECRET"), "\(result.stderr)")
-        #expect(try mixed.alertsList().count == 1)
+        #expect(try await mixed.alertsList().count == 1)
     }
 }

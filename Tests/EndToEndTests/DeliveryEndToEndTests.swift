@@ -16,31 +16,28 @@ struct DeliveryEndToEndTests {
         let smtp: SMTPTestServer
 
         init(lease: String = "3s", requestTimeout: String = "10s", webhookConcurrency: Int = 16) async throws {
-            directory = try TestPaths.makeTemporaryDirectory(prefix: "crier-e2e")
             webhook = try await WebhookTestServer(secrets: [DeliveryEndToEndTests.secret])
             smtp = try await SMTPTestServer()
-            config = directory.appendingPathComponent("crier.yml")
             // No campaigns here: an empty schedules folder, and the shipped templates.
-            try FileManager.default.createDirectory(
-                at: directory.appendingPathComponent("schedules"), withIntermediateDirectories: true)
-            try """
-            database: var/crier.sqlite
-            templates: \(TestPaths.repositoryRoot.appendingPathComponent("templates").path)
-            schedules: schedules
-            sender: { name: Safer Leicester Partnership, email: alerts@example.org }
-            email:
-              relay: smtp://127.0.0.1:\(smtp.port)
-              tls: none
-              from: "Safer Leicester Partnership <alerts@example.org>"
-              max_connections: 4
-              rate_per_second: 100000
-              unsubscribe_url: "https://example.org/unsubscribe/{token}"
-            endpoints:
-              - { id: receiver, kind: webhook, url: "\(webhook.url("/ok"))", secret_env: CRIER_TEST_SECRET, max_concurrency: \(webhookConcurrency) }
-            retry: { schedule: [1s, 1s, 1s], jitter: 0 }
-            network: { allow_private: true }
-            dispatch: { lease: \(lease), request_timeout: \(requestTimeout), connect_timeout: 2s }
-            """.write(to: config, atomically: true, encoding: .utf8)
+            let site = try InstallationFolder(
+                prefix: "crier-e2e",
+                """
+                sender: { name: Safer Leicester Partnership, email: alerts@example.org }
+                email:
+                  relay: smtp://127.0.0.1:\(smtp.port)
+                  tls: none
+                  from: "Safer Leicester Partnership <alerts@example.org>"
+                  max_connections: 4
+                  rate_per_second: 100000
+                  unsubscribe_url: "https://example.org/unsubscribe/{token}"
+                endpoints:
+                  - { id: receiver, kind: webhook, url: "\(webhook.url("/ok"))", secret_env: CRIER_TEST_SECRET, max_concurrency: \(webhookConcurrency) }
+                retry: { schedule: [1s, 1s, 1s], jitter: 0 }
+                network: { allow_private: true }
+                dispatch: { lease: \(lease), request_timeout: \(requestTimeout), connect_timeout: 2s }
+                """)
+            directory = site.directory
+            config = site.config
         }
 
         var environment: [String: String] { ["CRIER_TEST_SECRET": DeliveryEndToEndTests.secret] }

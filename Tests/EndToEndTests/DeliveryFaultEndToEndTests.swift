@@ -8,7 +8,7 @@ import Testing
 /// sharing a host, transfers longer than the lease, crashes mid-send, and a second daemon.
 @Suite(
     "end to end: delivery under fault", .serialized,
-    .enabled(if: FileManager.default.isExecutableFile(atPath: CrierBinary.url.path)))
+    .enabled(if: CrierBinary.isBuilt))
 struct DeliveryFaultEndToEndTests {
     static let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 
@@ -21,26 +21,24 @@ struct DeliveryFaultEndToEndTests {
         init(endpoints: [String: Int] = ["receiver": 4], dispatch: String, retry: String = "[1s, 1s, 1s]")
             async throws
         {
-            directory = try TestPaths.makeTemporaryDirectory(prefix: "crier-e2e-fault")
-            webhook = try await WebhookTestServer(secrets: [DeliveryFaultEndToEndTests.secret])
-            config = directory.appendingPathComponent("crier.yml")
-            try FileManager.default.createDirectory(
-                at: directory.appendingPathComponent("schedules"), withIntermediateDirectories: true)
+            let receiver = try await WebhookTestServer(secrets: [DeliveryFaultEndToEndTests.secret])
+            webhook = receiver
             let hooks = endpoints.sorted { $0.key < $1.key }.map { id, concurrency in
-                #"  - { id: \#(id), kind: webhook, url: "\#(webhook.url("/ok"))", secret_env: CRIER_TEST_SECRET, "#
+                #"  - { id: \#(id), kind: webhook, url: "\#(receiver.url("/ok"))", secret_env: CRIER_TEST_SECRET, "#
                     + "max_concurrency: \(concurrency) }"
             }
-            try """
-            database: var/crier.sqlite
-            templates: \(TestPaths.repositoryRoot.appendingPathComponent("templates").path)
-            schedules: schedules
-            sender: { name: Safer Leicester Partnership, email: alerts@example.org }
-            endpoints:
-            \(hooks.joined(separator: "\n"))
-            retry: { schedule: \(retry), jitter: 0 }
-            network: { allow_private: true }
-            dispatch: \(dispatch)
-            """.write(to: config, atomically: true, encoding: .utf8)
+            let site = try InstallationFolder(
+                prefix: "crier-e2e-fault",
+                """
+                sender: { name: Safer Leicester Partnership, email: alerts@example.org }
+                endpoints:
+                \(hooks.joined(separator: "\n"))
+                retry: { schedule: \(retry), jitter: 0 }
+                network: { allow_private: true }
+                dispatch: \(dispatch)
+                """)
+            directory = site.directory
+            config = site.config
         }
 
         var environment: [String: String] { ["CRIER_TEST_SECRET": DeliveryFaultEndToEndTests.secret] }
@@ -63,7 +61,7 @@ struct DeliveryFaultEndToEndTests {
             try await outbox().enqueue(message, renditions: [rendition], deliveries: deliveries, now: message.createdAt)
         }
 
-        func start(_ extra: [String] = []) throws -> Process {
+        func start(_ extra: [String] = []) throws -> RunningCrier {
             try CrierBinary.start(
                 ["run", "--config", config.path] + extra, environment: environment, directory: directory)
         }

@@ -8,7 +8,7 @@ import Testing
 /// are never reached), the shipped templates, and a folder for schedules and published files.
 final class InputSite {
     let directory: URL
-    let crier: CrierProcess
+    let crier: CrierBinary
 
     init(extra: String = "", endpoints: [String] = [], environment: [String: String] = [:]) throws {
         directory = try TestPaths.makeTemporaryDirectory(prefix: "crier-e2e-input")
@@ -32,16 +32,16 @@ final class InputSite {
             at: directory.appendingPathComponent("schedules"), withIntermediateDirectories: true)
         let config = directory.appendingPathComponent("crier.yml")
         try yaml.write(to: config, atomically: true, encoding: .utf8)
-        crier = CrierProcess(config: config, environment: environment)
+        crier = CrierBinary(config: config, environment: environment)
     }
 
     deinit { try? FileManager.default.removeItem(at: directory) }
 
     /// Imports `csv` (written to a file) and returns the run.
-    func importCSV(_ csv: String) throws -> CrierProcess.Result {
+    func importCSV(_ csv: String) async throws -> CrierBinary.Result {
         let file = directory.appendingPathComponent("residents-\(UUID().uuidString.prefix(6)).csv")
         try csv.write(to: file, atomically: true, encoding: .utf8)
-        return try crier.run(["subscribers", "import", file.path])
+        return try await crier.run(["subscribers", "import", file.path])
     }
 
     func outbox() throws -> SQLiteOutbox {
@@ -56,7 +56,7 @@ private func fixture(_ folder: String, _ name: String) -> URL {
 
 @Suite(
     "end to end: input checked where it enters", .serialized,
-    .enabled(if: FileManager.default.isExecutableFile(atPath: CrierProcess.binary.path)))
+    .enabled(if: CrierBinary.isBuilt))
 struct InputEndToEndTests {
     /// A crier.yml holding one value that would be refused only at send time.
     struct BadConfig: Sendable, CustomStringConvertible {
@@ -119,7 +119,7 @@ struct InputEndToEndTests {
     @Test("a CSV value is refused on import, naming its line and field", arguments: badCSVs)
     func badCSVRefused(_ bad: BadCSV) async throws {
         let site = try InputSite()
-        let result = try site.crier.run(["subscribers", "import", fixture("subscribers", bad.file).path])
+        let result = try await site.crier.run(["subscribers", "import", fixture("subscribers", bad.file).path])
         #expect(result.status == 2, "\(result.stdout)")
         #expect(result.stderr.contains("\(bad.file):line 2: \(bad.field): "), "\(result.stderr)")
         #expect(result.stderr.contains(bad.mentions), "\(result.stderr)")
@@ -134,7 +134,7 @@ struct InputEndToEndTests {
         data.append(Data(repeating: UInt8(ascii: "b"), count: 20 << 20))
         data.append(Data(",east,all,en\n".utf8))
         try data.write(to: file)
-        let result = try site.crier.run(["subscribers", "import", file.path])
+        let result = try await site.crier.run(["subscribers", "import", file.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("huge.csv:line 3: name: longer than 200 characters"), "\(result.stderr)")
         #expect(result.stderr.utf8.count < 2_000)
@@ -146,8 +146,9 @@ struct InputEndToEndTests {
         arguments: ["\u{1B}[2J", "\u{7F}"])
     func badHeadlineRefused(_ bad: String) async throws {
         let site = try InputSite()
-        #expect(try site.importCSV("email,name,area,topics,locale\nann@example.org,Ann,east,all,en\n").status == 0)
-        let result = try site.crier.run([
+        #expect(
+            try await site.importCSV("email,name,area,topics,locale\nann@example.org,Ann,east,all,en\n").status == 0)
+        let result = try await site.crier.run([
             "alert", "urgent-warning", "--area", "east", "--yes", "--var", "headline=Fake couriers\(bad) in Evington",
             "--var", "description=Callers claim to be police.", "--var", "instruction=Hang up.",
         ])
@@ -160,7 +161,7 @@ struct InputEndToEndTests {
     @Test("terminal output escapes control characters in values that came from input")
     func terminalOutputEscaped() async throws {
         let site = try InputSite(endpoints: [#"{ id: partner, kind: webhook, url: "http://127.0.0.1:9/hook" }"#])
-        #expect(try site.crier.run(["status"]).status == 0)
+        #expect(try await site.crier.run(["status"]).status == 0)
         // Rows written before these checks existed (or by another tool) still hold such values.
         let outbox = try site.outbox()
         _ = try outbox.upsertSubscribers(
@@ -168,13 +169,13 @@ struct InputEndToEndTests {
             now: Date())
         try outbox.disableEndpoint("partner", reason: "HTTP 410\r\nforged: yes\u{1B}]0;title\u{07}", now: Date())
 
-        let listed = try site.crier.run(["subscribers", "list"])
+        let listed = try await site.crier.run(["subscribers", "list"])
         #expect(listed.status == 0, "\(listed.stderr)")
         #expect(listed.stdout.contains(#"Ann\r\nforged line\u{1B}[31m"#), "\(listed.stdout)")
         #expect(!listed.stdout.contains("\u{1B}") && !listed.stdout.contains("\r"))
         #expect(listed.stdout.split(separator: "\n").count == 1)
 
-        let status = try site.crier.run(["status"])
+        let status = try await site.crier.run(["status"])
         #expect(status.status == 0, "\(status.stderr)")
         #expect(status.stdout.contains(#"HTTP 410\r\nforged: yes\u{1B}]0;title\u{7}"#), "\(status.stdout)")
         #expect(!status.stdout.contains("\u{1B}") && !status.stdout.contains("\r"))
@@ -191,7 +192,7 @@ struct InputEndToEndTests {
             endpoints: [
                 #"{ id: partner, kind: webhook, url: "http://127.0.0.1:9/hook", secret_env: CRIER_TEST_PARTNER_SECRET }"#
             ], environment: ["CRIER_TEST_PARTNER_SECRET": secret])
-        let result = try site.crier.run(["run", "--until-idle"])
+        let result = try await site.crier.run(["run", "--until-idle"])
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr.contains("endpoint partner"), "\(result.stderr)")
         #expect(result.stderr.contains("CRIER_TEST_PARTNER_SECRET"), "\(result.stderr)")
@@ -206,7 +207,7 @@ struct InputEndToEndTests {
             try FileManager.default.copyItem(
                 at: fixture("schedules", name), to: site.directory.appendingPathComponent("schedules/\(name)"))
         }
-        let result = try site.crier.run(["schedules", "check"])
+        let result = try await site.crier.run(["schedules", "check"])
         #expect(result.status == 2)
         let lines = result.stderr.split(separator: "\n").map(String.init)
         let typo = lines.filter { $0.contains("schedules/typo.yml") }
@@ -224,7 +225,7 @@ struct InputEndToEndTests {
     @Test("an empty, invisible or mixed-script operator name is refused", arguments: refusedOperators)
     func refusedOperatorName(_ name: String) async throws {
         let site = try InputSite()
-        let result = try site.crier.run([
+        let result = try await site.crier.run([
             "alert", "urgent-warning", "--area", "east", "--yes", "--operator", name,
             "--var", "headline=Fake couriers", "--var", "description=Callers.", "--var", "instruction=Hang up.",
         ])
@@ -236,8 +237,9 @@ struct InputEndToEndTests {
     @Test("\"Alice \" and a full-width alice are the proposer, not a second operator; the audit has the OS user")
     func operatorNamesNormalised() async throws {
         let site = try InputSite()
-        #expect(try site.importCSV("email,name,area,topics,locale\nann@example.org,Ann,east,all,en\n").status == 0)
-        let proposed = try site.crier.run(
+        #expect(
+            try await site.importCSV("email,name,area,topics,locale\nann@example.org,Ann,east,all,en\n").status == 0)
+        let proposed = try await site.crier.run(
             [
                 "alert", "urgent-warning", "--area", "east", "--yes", "--format", "json", "--operator", "alice",
                 "--var", "headline=Fake couriers", "--var", "description=Callers.", "--var", "instruction=Hang up.",
@@ -245,7 +247,7 @@ struct InputEndToEndTests {
         #expect(proposed.status == 0, "\(proposed.stderr)")
         let id = try #require((try proposed.json()["outcome"] as? [String: Any])?["id"] as? String)
         for same in ["Alice ", "\u{FF41}lice"] {
-            let own = try site.crier.run(["approve", id, "--yes", "--operator", same])
+            let own = try await site.crier.run(["approve", id, "--yes", "--operator", same])
             #expect(own.status == 2, "\(same): \(own.stdout)")
             #expect(own.stderr.contains("two-person rule"), "\(own.stderr)")
         }
@@ -258,15 +260,10 @@ struct InputEndToEndTests {
     @Test("published files and folders get 0644 and 0755 whatever the umask", arguments: ["000", "077"])
     func publishedModes(_ umask: String) async throws {
         let site = try InputSite(extra: "publish: { dir: public }")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "umask \(umask) && exec \"$0\" publish", CrierProcess.binary.path]
-        var environment = ProcessInfo.processInfo.environment
-        environment["CRIER_CONFIG"] = site.directory.appendingPathComponent("crier.yml").path
-        process.environment = environment
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let published = try await CrierBinary.run(
+            ["publish"], environment: ["CRIER_CONFIG": site.directory.appendingPathComponent("crier.yml").path],
+            directory: site.directory, launcher: ["sh", "-c", "umask \(umask) && exec \"$0\" \"$@\""])
+        #expect(published.status == 0, "\(published.stderr)")
         let root = site.directory.appendingPathComponent("public")
         func mode(_ path: String) throws -> Int {
             let attributes = try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path)

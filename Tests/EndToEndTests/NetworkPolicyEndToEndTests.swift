@@ -17,18 +17,15 @@ struct NetworkPolicyEndToEndTests {
         let config: URL
 
         init(_ body: String) throws {
-            directory = try TestPaths.makeTemporaryDirectory(prefix: "crier-netpol")
-            config = directory.appendingPathComponent("crier.yml")
-            try FileManager.default.createDirectory(
-                at: directory.appendingPathComponent("schedules"), withIntermediateDirectories: true)
-            try """
-            database: var/crier.sqlite
-            templates: \(TestPaths.repositoryRoot.appendingPathComponent("templates").path)
-            schedules: schedules
-            retry: { schedule: [1s], jitter: 0 }
-            dispatch: { connect_timeout: 3s, request_timeout: 10s }
-            \(body)
-            """.write(to: config, atomically: true, encoding: .utf8)
+            let site = try InstallationFolder(
+                prefix: "crier-netpol",
+                """
+                retry: { schedule: [1s], jitter: 0 }
+                dispatch: { connect_timeout: 3s, request_timeout: 10s }
+                \(body)
+                """)
+            directory = site.directory
+            config = site.config
         }
 
         func outbox() throws -> SQLiteOutbox {

@@ -9,23 +9,17 @@ import Testing
 @Suite("schedule first sighting, end to end")
 struct ScheduleFirstSightingEndToEndTests {
     @Test("a new daily schedule whose time passed ten minutes ago waits for tomorrow; a passed one-off is reported")
-    func newSchedulesStartNow() throws {
-        try #require(
-            FileManager.default.isExecutableFile(atPath: CrierProcess.binary.path),
-            "build crier first: swift build --build-tests")
-        let folder = try TestPaths.makeTemporaryDirectory(prefix: "crier-first-sighting")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let schedules = folder.appendingPathComponent("schedules")
-        try FileManager.default.createDirectory(at: schedules, withIntermediateDirectories: true)
-        let config = folder.appendingPathComponent("crier.yml")
-        try """
-        timezone: Europe/London
-        database: var/crier.sqlite
-        templates: \(TestPaths.repositoryRoot.appendingPathComponent("templates").path)
-        schedules: schedules
-        quiet_hours: { start: "00:00", end: "00:00" }
-        misfire_grace: 1h
-        """.write(to: config, atomically: true, encoding: .utf8)
+    func newSchedulesStartNow() async throws {
+        try #require(CrierBinary.isBuilt, "build crier first: swift build --build-tests")
+        let site = try InstallationFolder(
+            prefix: "crier-first-sighting",
+            """
+            timezone: Europe/London
+            quiet_hours: { start: "00:00", end: "00:00" }
+            misfire_grace: 1h
+            """)
+        defer { site.remove() }
+        let schedules = site.schedules
         let london = TimeZone(identifier: "Europe/London") ?? .gmt
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -48,20 +42,20 @@ struct ScheduleFirstSightingEndToEndTests {
         vars: { occasion: "a night out" }
         """.write(to: schedules.appendingPathComponent("once.yml"), atomically: true, encoding: .utf8)
 
-        let crier = CrierProcess(config: config)
-        let run = try crier.run(["run", "--until-idle"])
+        let crier = site.crier
+        let run = try await crier.run(["run", "--until-idle"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("one-off schedule not sent"), "\(run.stderr)")
-        let again = try crier.run(["run", "--until-idle"])
+        let again = try await crier.run(["run", "--until-idle"])
         #expect(!again.stderr.contains("one-off schedule not sent"), "\(again.stderr)")
 
-        let outbox = try SQLiteOutbox(path: folder.appendingPathComponent("var/crier.sqlite").path)
+        let outbox = try SQLiteOutbox(path: site.databasePath)
         #expect(try outbox.messages(limit: 10).isEmpty)
         #expect(try outbox.slots(outcome: .missed).isEmpty)
         #expect(try outbox.slots(outcome: .passedBeforeEnabled).map(\.scheduleID) == ["once"])
         #expect(Set(try outbox.scheduleSightings().keys) == ["daily", "once"])
 
-        let status = try crier.run(["status"])
+        let status = try await crier.run(["status"])
         #expect(status.stdout.contains("one-offs not sent"), "\(status.stdout)")
         #expect(status.stdout.contains("  once"), "\(status.stdout)")
     }

@@ -10,24 +10,17 @@ import Testing
 struct ScheduleRestartTests {
     static let slotCount = 60
 
-    /// The built command line (`swift build --build-tests` builds it).
-    static var binary: URL { TestPaths.repositoryRoot.appendingPathComponent(".build/debug/crier") }
-
     /// An installation whose schedules all have one slot due ten minutes ago (inside the grace), and
     /// which crier first saw an hour ago (a one-off that had passed before crier saw it would not fire).
-    static func makeInstallation() throws -> URL {
-        let folder = try TestPaths.makeTemporaryDirectory(prefix: "crier-restart")
-        let schedules = folder.appendingPathComponent("schedules")
-        try FileManager.default.createDirectory(at: schedules, withIntermediateDirectories: true)
-        let config = folder.appendingPathComponent("crier.yml")
-        try """
-        timezone: Europe/London
-        database: var/crier.sqlite
-        templates: \(TestPaths.repositoryRoot.appendingPathComponent("templates").path)
-        schedules: schedules
-        quiet_hours: { start: "00:00", end: "00:00" }
-        misfire_grace: 1h
-        """.write(to: config, atomically: true, encoding: .utf8)
+    static func makeInstallation() throws -> InstallationFolder {
+        let site = try InstallationFolder(
+            prefix: "crier-restart",
+            """
+            timezone: Europe/London
+            quiet_hours: { start: "00:00", end: "00:00" }
+            misfire_grace: 1h
+            """)
+        let schedules = site.schedules
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "Europe/London")
@@ -41,47 +34,36 @@ struct ScheduleRestartTests {
             vars: { occasion: "rehearsal night \(index)" }
             """.write(to: schedules.appendingPathComponent("campaign-\(index).yml"), atomically: true, encoding: .utf8)
         }
-        let variables = folder.appendingPathComponent("var")
-        try FileManager.default.createDirectory(at: variables, withIntermediateDirectories: true)
-        let outbox = try SQLiteOutbox(path: variables.appendingPathComponent("crier.sqlite").path)
+        try FileManager.default.createDirectory(
+            at: site.directory.appendingPathComponent("var"), withIntermediateDirectories: true)
+        let outbox = try SQLiteOutbox(path: site.databasePath)
         for index in 0..<slotCount {
             _ = try outbox.sightSchedule("campaign-\(index)", enabled: true, at: Date().addingTimeInterval(-3_600))
         }
-        return config
+        return site
     }
 
-    /// Starts `crier run` on `config`.
-    static func start(_ config: URL, untilIdle: Bool) throws -> Process {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments =
-            ["run", "--config", config.path, "--log-level", "error"] + (untilIdle ? ["--until-idle"] : [])
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+    /// Starts `crier run` on `site`, logging only errors.
+    static func start(_ site: InstallationFolder, untilIdle: Bool) throws -> RunningCrier {
+        try site.crier.start(["run", "--log-level", "error"] + (untilIdle ? ["--until-idle"] : []))
     }
 
     @Test("SIGKILL at random moments, then restart: exactly one message per slot")
     func killAndRestart() async throws {
-        try #require(
-            FileManager.default.isExecutableFile(atPath: Self.binary.path),
-            "build crier first: swift build --build-tests")
-        let config = try Self.makeInstallation()
-        defer { try? FileManager.default.removeItem(at: config.deletingLastPathComponent()) }
+        try #require(CrierBinary.isBuilt, "build crier first: swift build --build-tests")
+        let site = try Self.makeInstallation()
+        defer { site.remove() }
 
         for round in 0..<8 {
-            let child = try Self.start(config, untilIdle: round % 2 == 0)
+            let child = try Self.start(site, untilIdle: round % 2 == 0)
             try await Task.sleep(for: .milliseconds(Int.random(in: 20...400)))
             if child.isRunning { kill(child.processIdentifier, SIGKILL) }
-            child.waitUntilExit()
+            #expect(await child.exited(within: 60))
         }
-        let last = try Self.start(config, untilIdle: true)
-        last.waitUntilExit()
-        #expect(last.terminationStatus == 0)
+        let last = try await Self.start(site, untilIdle: true).result()
+        #expect(last.status == 0, "\(last.stderr)")
 
-        let outbox = try SQLiteOutbox(
-            path: config.deletingLastPathComponent().appendingPathComponent("var/crier.sqlite").path)
+        let outbox = try SQLiteOutbox(path: site.databasePath)
         let slots = try outbox.slots(outcome: nil)
         #expect(slots.count == Self.slotCount)
         #expect(slots.allSatisfy { $0.outcome == .fired && $0.messageID != nil })

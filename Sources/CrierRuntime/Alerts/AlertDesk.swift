@@ -18,9 +18,9 @@ public final class AlertDesk: Sendable {
         self.composer = Composer(system: system, library: library)
     }
 
-    /// A desk over `system`, loading the templates its configuration points at.
+    /// A desk over `system`, composing with the system's templates.
     public convenience init(system: CrierSystem) throws {
-        self.init(system: system, library: try Composer.loadLibrary(for: system.configuration))
+        self.init(system: system, library: try system.templates())
     }
 
     var outbox: SQLiteOutbox { system.outbox }

@@ -110,7 +110,8 @@ extension Composer {
         let partnerMail = endpoints.contains { $0.kind == .email } || extraLocales.contains(PartnerRendition.locale)
         if partnerMail {
             renditions.append(
-                try partnerRendition(request, metadata: metadata, context: context, messageID: messageID))
+                try partnerRendition(
+                    request, metadata: metadata, context: context, messageID: messageID, rendered: sharedParts.first))
         }
         let fixed = endpoints.map { endpoint in
             NewDelivery(
@@ -187,9 +188,11 @@ extension Composer {
 
     /// The email rendition for partner mailboxes (email endpoints): the template's first locale,
     /// addressed to nobody in particular and without a resident's unsubscribe link, since a
-    /// partnership mailbox is configured, not subscribed.
+    /// partnership mailbox is configured, not subscribed. `rendered` is that locale's rendering for
+    /// partners when the webhook renditions already made it: the same context, so it is not rendered again.
     private func partnerRendition(
-        _ request: CompositionRequest, metadata: TemplateMetadata, context: RenderContext, messageID: String
+        _ request: CompositionRequest, metadata: TemplateMetadata, context: RenderContext, messageID: String,
+        rendered: RenderedParts?
     ) throws -> Rendition {
         var partner = context
         partner.unsubscribeURL = ""
@@ -197,8 +200,10 @@ extension Composer {
         let locale = metadata.locales.first ?? "en"
         let parts: RenderedParts
         do {
-            parts = try library.render(
-                template: metadata.id, locale: locale, variables: request.variables(for: locale), context: partner)
+            parts =
+                try rendered
+                ?? library.render(
+                    template: metadata.id, locale: locale, variables: request.variables(for: locale), context: partner)
         } catch let error as TemplateError {
             throw CompositionError.rendering(error)
         }

@@ -20,21 +20,6 @@ public final class Composer: Sendable {
         self.library = library
     }
 
-    /// Loads the templates crier.yml points at.
-    public static func loadLibrary(for configuration: CrierConfiguration) throws -> TemplateLibrary {
-        let folder = configuration.templatesDirectory
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw CompositionError.templatesFolderMissing(
-                configurationFile: configuration.file.lastPathComponent, folder: folder.path)
-        }
-        do {
-            return try TemplateLibrary.load(from: configuration.templatesDirectory, topics: Set(configuration.topics))
-        } catch let error as TemplateError {
-            throw CompositionError.templates(error)
-        }
-    }
-
     /// What composing `request` would do, without writing anything.
     public func preview(_ request: CompositionRequest) throws -> CompositionPreview {
         let plan = try makePlan(request, messageID: "preview")

@@ -1,11 +1,11 @@
 import CrierCore
-public import CrierStore
-public import CrierTemplates
-public import Foundation
+import CrierStore
+import CrierTemplates
+import Foundation
 
 extension PublishableAlert {
     /// Loads what `Publisher.publish` needs at `now` from the outbox, classifying each message with its template's CAP metadata.
-    public static func load(
+    static func load(
         from outbox: SQLiteOutbox, templates: TemplateLibrary, settings: PublishSettings, now: Date
     ) throws -> [PublishableAlert] {
         try outbox.publishableMessages(since: settings.windowStart(now: now)).map { stored in

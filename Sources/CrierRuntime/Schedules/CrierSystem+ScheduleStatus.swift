@@ -1,6 +1,5 @@
 import CrierCore
 import CrierStore
-import CrierTemplates
 import Foundation
 
 extension CrierSystem {
@@ -16,15 +15,13 @@ extension CrierSystem {
         status.notSentOneOffs = try outbox.slots(outcome: .passedBeforeEnabled).map {
             SystemStatus.MissedSlot(schedule: $0.scheduleID, slot: $0.slotKey, recordedAt: $0.firedAt)
         }
-        let library: TemplateLibrary
+        let catalog: ScheduleCatalog
         do {
-            library = try Composer.loadLibrary(for: configuration)
+            catalog = try scheduleCatalog()
         } catch {
             status.scheduleProblems = ["templates: \(error)"]
             return
         }
-        let catalog = ScheduleLoader.load(
-            directory: configuration.schedulesDirectory, configuration: configuration, library: library)
         status.scheduleProblems = catalog.problems.map(\.description)
         let planner = SchedulePlanner(configuration: configuration)
         status.nextFirings = catalog.active.compactMap { planner.nextFiring(of: $0, after: now) }

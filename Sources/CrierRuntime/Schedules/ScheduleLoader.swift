@@ -261,9 +261,6 @@ public enum ScheduleLoader {
 extension CrierSystem {
     /// The configured templates and the schedules in the configured folder, checked against them.
     public func loadSchedules() throws -> (library: TemplateLibrary, catalog: ScheduleCatalog) {
-        let library = try Composer.loadLibrary(for: configuration)
-        let catalog = ScheduleLoader.load(
-            directory: configuration.schedulesDirectory, configuration: configuration, library: library)
-        return (library, catalog)
+        (try templates(), try scheduleCatalog())
     }
 }

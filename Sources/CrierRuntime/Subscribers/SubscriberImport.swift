@@ -1,7 +1,7 @@
 import CrierCore
 import CrierDelivery
-public import CrierStore
-public import Foundation
+import CrierStore
+import Foundation
 
 /// Reads and validates a residents CSV (`email,name,area,topics,locale[,test]`) before anything is imported.
 ///
@@ -28,7 +28,7 @@ public struct SubscriberImport: Sendable {
     }
 
     /// The rows that passed.
-    public let accepted: [SubscriberInput]
+    let accepted: [SubscriberInput]
     /// The rows that did not, in file order.
     public let problems: [Problem]
     /// The file as the user named it.
@@ -40,7 +40,7 @@ public struct SubscriberImport: Sendable {
     static let maxLength = ["email": 254, "name": 200, "area": 64, "topics": 1_000, "locale": 35, "test": 5]
 
     /// Validates the whole of `text` against the configured areas and topics.
-    public static func validate(_ text: String, file: String, areas: Set<String>, topics: Set<String>) throws
+    static func validate(_ text: String, file: String, areas: Set<String>, topics: Set<String>) throws
         -> SubscriberImport
     {
         var accepted: [SubscriberInput] = []
@@ -54,7 +54,7 @@ public struct SubscriberImport: Sendable {
     /// Checks `text` one record at a time, handing each good row to `accept` and each problem to
     /// `refuse` as soon as its row is read. Throws, naming the file and line, when the file is not
     /// a residents CSV at all (bad CSV, a wrong header, nothing in it).
-    public static func check(
+    static func check(
         _ text: String, file: String, areas: Set<String>, topics: Set<String>,
         accept: (SubscriberInput) -> Void, refuse: (Problem) -> Void
     ) throws {
@@ -65,7 +65,7 @@ public struct SubscriberImport: Sendable {
 
     /// Checks the file at `url` as `check(_:file:...)` does, reading it a chunk at a time so memory
     /// stays flat however large it is; `file` names it in errors.
-    public static func check(
+    static func check(
         contentsOf url: URL, file: String, areas: Set<String>, topics: Set<String>,
         accept: (SubscriberInput) -> Void, refuse: (Problem) -> Void
     ) throws {

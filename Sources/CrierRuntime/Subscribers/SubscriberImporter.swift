@@ -1,6 +1,6 @@
 import CrierCore
-public import CrierStore
-public import Foundation
+import CrierStore
+import Foundation
 import Synchronization
 
 /// Imports a residents CSV in one pass over the file, all or nothing.
@@ -10,24 +10,24 @@ import Synchronization
 /// batches rather than the whole file. The transaction commits only when the whole file is
 /// acceptable, or, with `skipInvalid`, with every good row; otherwise it rolls back and nothing
 /// is imported.
-public struct SubscriberImporter: Sendable {
+struct SubscriberImporter: Sendable {
     /// What an import did.
-    public struct Outcome: Sendable {
+    struct Outcome: Sendable {
         /// False when bad rows stopped the import: nothing was written.
-        public let imported: Bool
-        public let inserted: Int
-        public let updated: Int
+        let imported: Bool
+        let inserted: Int
+        let updated: Int
         /// Every bad row, in file order.
-        public let problems: [SubscriberImport.Problem]
+        let problems: [SubscriberImport.Problem]
     }
 
-    public let outbox: SQLiteOutbox
-    public let areas: Set<String>
-    public let topics: Set<String>
+    let outbox: SQLiteOutbox
+    let areas: Set<String>
+    let topics: Set<String>
     /// Rows handed over at a time.
     let batchSize: Int
 
-    public init(outbox: SQLiteOutbox, areas: Set<String>, topics: Set<String>) {
+    init(outbox: SQLiteOutbox, areas: Set<String>, topics: Set<String>) {
         self.init(outbox: outbox, areas: areas, topics: topics, batchSize: 2048)
     }
 
@@ -40,7 +40,7 @@ public struct SubscriberImporter: Sendable {
 
     /// Imports `text` (the contents of `file`). Throws when the file is not a residents CSV at all
     /// or the database fails; bad rows are reported in the outcome.
-    public func importCSV(_ text: String, file: String, skipInvalid: Bool, now: Date) throws -> Outcome {
+    func importCSV(_ text: String, file: String, skipInvalid: Bool, now: Date) throws -> Outcome {
         try importRows(file: file, skipInvalid: skipInvalid, now: now) { accept, refuse in
             try SubscriberImport.check(text, file: file, areas: areas, topics: topics, accept: accept, refuse: refuse)
         }
@@ -48,7 +48,7 @@ public struct SubscriberImporter: Sendable {
 
     /// Imports the CSV file at path `file`, reading it a chunk at a time: memory stays flat
     /// whatever the file's size. Throws as `importCSV(_:file:...)` does, and when the file cannot be read.
-    public func importCSV(file: String, skipInvalid: Bool, now: Date) throws -> Outcome {
+    func importCSV(file: String, skipInvalid: Bool, now: Date) throws -> Outcome {
         let url = URL(fileURLWithPath: file)
         return try importRows(file: file, skipInvalid: skipInvalid, now: now) { accept, refuse in
             try SubscriberImport.check(
