@@ -114,11 +114,11 @@ struct AlertCancelUpdateTests {
     func badUpdate() async throws {
         let fixture = try AlertDeskFixture()
         let id = try await halfDelivered(fixture)
-        let unknown = try #require(throws: CompositionError.self) {
+        let unknown = try await #require(throws: CompositionError.self) {
             try await fixture.desk.update(id: id, variables: ["colour": "red"], operatorName: "bob")
         }
         #expect(unknown.cause?.variables == ["colour"])
-        let multiline = try #require(throws: CompositionError.self) {
+        let multiline = try await #require(throws: CompositionError.self) {
             try await fixture.desk.update(id: id, variables: ["headline": "two\nlines"], operatorName: "bob")
         }
         #expect(multiline.cause?.variables == ["headline"])

@@ -147,9 +147,11 @@ struct AlertProposalTests {
     func unknownID() async throws {
         let fixture = try AlertDeskFixture()
         let unknown = AlertDeskError.unknownAlert("msg_nope")
-        await #expect(throws: unknown) { try fixture.desk.approve(id: "msg_nope", operatorName: "bob") }
-        await #expect(throws: unknown) { try fixture.desk.reject(id: "msg_nope", operatorName: "bob", reason: "x") }
-        await #expect(throws: unknown) { try await fixture.desk.cancel(id: "msg_nope", operatorName: "bob", reason: "x") }
+        #expect(throws: unknown) { try fixture.desk.approve(id: "msg_nope", operatorName: "bob") }
+        #expect(throws: unknown) { try fixture.desk.reject(id: "msg_nope", operatorName: "bob", reason: "x") }
+        await #expect(throws: unknown) {
+            try await fixture.desk.cancel(id: "msg_nope", operatorName: "bob", reason: "x")
+        }
         await #expect(throws: unknown) {
             try await fixture.desk.update(id: "msg_nope", variables: ["headline": "x"], operatorName: "bob")
         }

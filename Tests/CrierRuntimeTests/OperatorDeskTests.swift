@@ -8,14 +8,14 @@ import Testing
 
 @Suite("deliveries, audit, templates and status desks")
 struct OperatorDeskTests {
-    @Test func retryingADeliveryThatIsNotDeadChangesNothing() throws {
+    @Test func retryingADeliveryThatIsNotDeadChangesNothing() async throws {
         let installation = try TestInstallation()
         let now = Date()
         let message = MessageRecord(
             id: "msg_desk", template: "urgent-warning", topic: "scams", areas: ["east"], priority: .urgent,
             headline: "Courier fraud", proposedBy: "test", createdAt: now)
         let rendition = Rendition(messageID: message.id, channel: .webhook, locale: "en", payload: Data("{}".utf8))
-        _ = try installation.system.outbox.enqueue(
+        _ = try await installation.system.outbox.enqueue(
             message, renditions: [rendition],
             deliveries: [
                 NewDelivery(

@@ -15,13 +15,13 @@ struct TypedErrorTests {
     }
 
     @Test("composition: no area, an unknown topic, and a template that will not render keeps its cause")
-    func composition() throws {
+    func composition() async throws {
         let fixture = try AlertDeskFixture()
         #expect(throws: CompositionError.noArea) { try fixture.desk.plan(fixture.request(areas: [])) }
         var missing = AlertDeskFixture.warning
         missing["instruction"] = nil
-        let error = try #require(throws: CompositionError.self) {
-            try fixture.desk.propose(fixture.request(variables: missing))
+        let error = try await #require(throws: CompositionError.self) {
+            try await fixture.desk.propose(fixture.request(variables: missing))
         }
         let cause = try #require(error.cause)
         #expect(cause.variables == ["instruction"])
@@ -30,19 +30,21 @@ struct TypedErrorTests {
     }
 
     @Test("alert desk: reasons, expiry and corrections are named cases")
-    func alertDesk() throws {
+    func alertDesk() async throws {
         let fixture = try AlertDeskFixture()
-        let outcome = try fixture.desk.propose(fixture.request())
-        #expect(throws: AlertDeskError.missingReason(verb: "cancelled")) {
-            try fixture.desk.cancel(id: outcome.id, operatorName: "bob", reason: "")
+        let outcome = try await fixture.desk.propose(fixture.request())
+        await #expect(throws: AlertDeskError.missingReason(verb: "cancelled")) {
+            try await fixture.desk.cancel(id: outcome.id, operatorName: "bob", reason: "")
         }
         #expect(throws: AlertDeskError.missingReason(verb: "rejected")) {
             try fixture.desk.reject(id: outcome.id, operatorName: "bob", reason: "")
         }
-        #expect(throws: AlertDeskError.nonPositiveExpiry) { try fixture.desk.propose(fixture.request(expiresIn: 0)) }
-        let released = try fixture.desk.propose(fixture.request(status: .exercise))
-        #expect(throws: AlertDeskError.noVariables) {
-            try fixture.desk.update(id: released.id, variables: [:], operatorName: "bob")
+        await #expect(throws: AlertDeskError.nonPositiveExpiry) {
+            try await fixture.desk.propose(fixture.request(expiresIn: 0))
+        }
+        let released = try await fixture.desk.propose(fixture.request(status: .exercise))
+        await #expect(throws: AlertDeskError.noVariables) {
+            try await fixture.desk.update(id: released.id, variables: [:], operatorName: "bob")
         }
         #expect(
             AlertDeskError.missingReason(verb: "cancelled").description == "--reason: say why the alert is cancelled")
