@@ -11,10 +11,15 @@ dpkg -s time >/dev/null 2>&1 || { apt-get update -qq; DEBIAN_FRONTEND=noninterac
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-echo "bench: building (release)"
-swift build -c release --product crier 2>&1 | grep -E "error|warning" || true
-swift build -c release --product crier-bench 2>&1 | grep -E "error|warning" || true
-bin="$(swift build -c release --show-bin-path)"
+# CRIER_BIN_DIR: a folder holding prebuilt `crier` and `crier-bench` (e.g. to compare two versions).
+if [ -n "${CRIER_BIN_DIR:-}" ]; then
+  bin="$CRIER_BIN_DIR"
+else
+  echo "bench: building (release)"
+  swift build -c release --product crier 2>&1 | grep -E "error|warning" || true
+  swift build -c release --product crier-bench 2>&1 | grep -E "error|warning" || true
+  bin="$(swift build -c release --show-bin-path)"
+fi
 
 cat > "$work/crier.yml" <<YML
 database: $work/crier.sqlite
