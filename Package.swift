@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // libcurl, as the system provides it (Debian: libcurl4-openssl-dev).
@@ -62,6 +63,8 @@ let package = Package(
                 "CrierDelivery",
                 "Curl",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -102,13 +105,25 @@ let package = Package(
         ),
         .testTarget(
             name: "CrierRuntimeTests",
-            dependencies: ["CrierRuntime", "CrierCore", "CrierStore", "CrierTemplates", "CrierTestSupport"],
+            dependencies: [
+                "CrierRuntime", "CrierCore", "CrierStore", "CrierTemplates", "CrierTestSupport",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["CrierTestSupport", "CrierStore", "CrierCore"],
             exclude: ["Fixtures"]
+        ),
+        // In-memory implementations of the store roles, for unit tests and the conformance suite.
+        .target(
+            name: "CrierStoreDoubles", dependencies: ["CrierRuntime", "CrierCore"], path: "Tests/CrierStoreDoubles"),
+        // One suite of store behaviour, run against every implementation of each role.
+        .testTarget(
+            name: "StoreConformanceTests",
+            dependencies: ["CrierStoreDoubles", "CrierRuntime", "CrierStore", "CrierCore", "CrierTestSupport"]
         ),
     ]
 )

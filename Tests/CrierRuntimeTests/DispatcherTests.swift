@@ -196,24 +196,4 @@ struct DispatcherTests {
         #expect(first.textBody == "Hello \(first.recipientName ?? "")")
         #expect(first.unsubscribeURL?.hasPrefix("https://example.org/u/t") == true)
     }
-
-    @Test("stopping finishes what is in flight and gives nothing up")
-    func stopIsGraceful() async throws {
-        let outbox = try SQLiteOutbox.inMemory()
-        try enqueue(outbox, Self.message("msg_stop"), Self.webhooks(20))
-        let transport = ScriptedTransport { _ in
-            try? await Task.sleep(for: .milliseconds(100))
-            return .delivered(detail: "HTTP 200")
-        }
-        let dispatcher = Dispatcher(
-            store: outbox, transports: [.webhook: transport], settings: Self.settings(concurrency: 2))
-        async let report = dispatcher.run()
-        try await Task.sleep(for: .milliseconds(250))
-        dispatcher.requestStop()
-        let finished = try await report
-        let summary = try outbox.summary(now: Date())
-        #expect(finished.delivered == summary.byState["delivered"])
-        #expect(summary.byState["leased", default: 0] == 0)
-        #expect(summary.byState["pending", default: 0] == 20 - finished.delivered)
-    }
 }

@@ -44,7 +44,7 @@ struct ScheduleCAPTests {
     }
 
     @Test("cap: defaults: a campaign's missing fields take the reminder's, a bulletin's its template's")
-    func loaderDefaults() throws {
+    func loaderDefaults() async throws {
         let plain = try Support.schedule("plain", Self.reminder)
         #expect(plain.cap == nil)
         #expect(plain.messageCAP == CAPClassification(urgency: "Future", severity: "Minor", certainty: "Likely"))
@@ -60,13 +60,13 @@ struct ScheduleCAPTests {
     }
 
     @Test("a scheduled reminder is stored, composed and published as Future / Minor / Likely")
-    func scheduledReminder() throws {
+    func scheduledReminder() async throws {
         let (system, clock) = try Support.system(at: Support.utc("2026-11-15T09:00:00Z"), format: "cap")
         let schedule = try Support.schedule("winter", Self.reminder)
         let scheduler = try Support.scheduler(system, [schedule])
-        _ = scheduler.tick()
+        _ = await scheduler.tick()
         clock.set(Support.utc("2026-11-15T11:00:00Z"))
-        let id = try #require(scheduler.tick().fired.first?.messageID)
+        let id = try #require(await scheduler.tick().fired.first?.messageID)
 
         let message = try #require(try system.outbox.message(id: id))
         #expect(message.cap == .scheduledReminder)
@@ -86,14 +86,14 @@ struct ScheduleCAPTests {
     }
 
     @Test("a schedule's cap: is what its messages say; an operator alert keeps the template's values")
-    func explicitAndOperator() throws {
+    func explicitAndOperator() async throws {
         let (system, clock) = try Support.system(at: Support.utc("2026-11-15T09:00:00Z"), format: "cap")
         let schedule = try Support.schedule(
             "winter", Self.reminder + "\ncap: { urgency: Expected, severity: Moderate, certainty: Possible }")
         let scheduler = try Support.scheduler(system, [schedule])
-        _ = scheduler.tick()
+        _ = await scheduler.tick()
         clock.set(Support.utc("2026-11-15T11:00:00Z"))
-        let id = try #require(scheduler.tick().fired.first?.messageID)
+        let id = try #require(await scheduler.tick().fired.first?.messageID)
         let scheduled = try #require(
             try system.outbox.renditions(messageID: id).first { $0.locale == CAPRendition.locale })
         #expect(
@@ -118,12 +118,12 @@ struct ScheduleCAPTests {
     }
 
     @Test("the default JSON webhook body of a scheduled reminder carries its classification too")
-    func jsonBody() throws {
+    func jsonBody() async throws {
         let (system, clock) = try Support.system(at: Support.utc("2026-11-15T09:00:00Z"))
         let scheduler = try Support.scheduler(system, [try Support.schedule("winter", Self.reminder)])
-        _ = scheduler.tick()
+        _ = await scheduler.tick()
         clock.set(Support.utc("2026-11-15T11:00:00Z"))
-        let id = try #require(scheduler.tick().fired.first?.messageID)
+        let id = try #require(await scheduler.tick().fired.first?.messageID)
         let webhook = try #require(
             try system.outbox.renditions(messageID: id).first { $0.channel == .webhook && $0.locale == "en" })
         let body = try #require(try JSONSerialization.jsonObject(with: webhook.payload) as? [String: Any])

@@ -23,12 +23,12 @@ struct ScheduleFiringTests {
     }
 
     @Test("clocks go forward (29 March 2026): a fixed hour moves after the gap, the wall clock skips it")
-    func springForward() throws {
+    func springForward() async throws {
         let (system, clock) = try Support.system(at: Support.utc("2026-03-01T00:00:00Z"))
         let fixed = try Self.nightly("fixed", cron: "30 1 * * *")
         let halfHourly = try Self.nightly("half-hourly", cron: "*/30 * * * *")
         let scheduler = try Support.scheduler(system, [fixed, halfHourly])
-        _ = Support.drive(scheduler, clock, to: Support.utc("2026-03-31T22:59:00Z"), step: 1_800)
+        _ = await Support.drive(scheduler, clock, to: Support.utc("2026-03-31T22:59:00Z"), step: 1_800)
 
         let fixedFirings = try Support.firings(system, schedule: "fixed")
         #expect(fixedFirings.count == 31)
@@ -45,13 +45,13 @@ struct ScheduleFiringTests {
     }
 
     @Test("clocks go back (25 October 2026): a fixed hour fires once, the wall clock twice")
-    func fallBack() throws {
+    func fallBack() async throws {
         let (system, clock) = try Support.system(at: Support.utc("2026-09-30T23:00:00Z"))  // midnight BST
         let fixed = try Self.nightly("fixed", cron: "30 1 * * *")
         let halfHourly = try Self.nightly("half-hourly", cron: "*/30 * * * *")
         let hourly = try Self.nightly("hourly", cron: "0 * * * *")
         let scheduler = try Support.scheduler(system, [fixed, halfHourly, hourly])
-        _ = Support.drive(scheduler, clock, to: Support.utc("2026-10-31T23:59:00Z"), step: 1_800)
+        _ = await Support.drive(scheduler, clock, to: Support.utc("2026-10-31T23:59:00Z"), step: 1_800)
 
         let fixedFirings = try Support.firings(system, schedule: "fixed")
         #expect(fixedFirings.count == 31)
@@ -71,13 +71,13 @@ struct ScheduleFiringTests {
     }
 
     @Test("a slot due in quiet hours is held to their end and keeps its key")
-    func quietHoursHold() throws {
+    func quietHoursHold() async throws {
         let (system, clock) = try Support.system(at: Support.utc("2026-06-10T12:00:00Z"))
         let late = try Support.schedule(
             "late",
             "template: night-time-safety\nareas: [city]\ncron: \"0 22 * * *\"\nvars: { occasion: \"the summer\" }")
         let scheduler = try Support.scheduler(system, [late])
-        _ = Support.drive(scheduler, clock, to: Support.utc("2026-06-11T12:00:00Z"), step: 600)
+        _ = await Support.drive(scheduler, clock, to: Support.utc("2026-06-11T12:00:00Z"), step: 600)
         let firings = try Support.firings(system, schedule: "late")
         #expect(firings.count == 1)
         #expect(firings.first?.key == "2026-06-10T22:00+01:00")
@@ -90,24 +90,24 @@ struct ScheduleFiringTests {
     }
 
     @Test("quiet_hours: ignore fires at the slot's own time")
-    func quietHoursIgnored() throws {
+    func quietHoursIgnored() async throws {
         let (system, clock) = try Support.system(at: Support.utc("2026-06-10T12:00:00Z"))
         let scheduler = try Support.scheduler(system, [try Self.nightly("late", cron: "0 22 * * *")])
-        _ = Support.drive(scheduler, clock, to: Support.utc("2026-06-11T12:00:00Z"), step: 600)
+        _ = await Support.drive(scheduler, clock, to: Support.utc("2026-06-11T12:00:00Z"), step: 600)
         #expect(try Support.firings(system, schedule: "late").map(\.at) == ["2026-06-10T21:00:00Z"])
     }
 
     @Test("after downtime the latest slot within the grace fires once; older ones are recorded missed")
-    func downtime() throws {
+    func downtime() async throws {
         let (system, clock) = try Support.system(at: Support.utc("2026-06-10T09:59:00Z"))
         let hourly = try Self.nightly("hourly", cron: "0 * * * *")
-        _ = try Support.scheduler(system, [hourly]).tick()  // first seen: 10:59 BST
+        _ = try await Support.scheduler(system, [hourly]).tick()  // first seen: 10:59 BST
         clock.set(Support.utc("2026-06-10T10:30:00Z"))
-        _ = try Support.scheduler(system, [hourly]).tick()
+        _ = try await Support.scheduler(system, [hourly]).tick()
         #expect(try Support.firings(system, schedule: "hourly").count == 1)
 
         clock.set(Support.utc("2026-06-10T15:30:00Z"))  // down for 5 h 30 min; restarted with a fresh scheduler
-        let report = try Support.scheduler(system, [hourly]).tick()
+        let report = try await Support.scheduler(system, [hourly]).tick()
         #expect(report.fired.map(\.slotKey) == ["2026-06-10T16:00+01:00"])
         #expect(
             report.missed.map(\.slotKey) == [
@@ -126,30 +126,30 @@ struct ScheduleFiringTests {
     }
 
     @Test("a restart at the same moment never fires a slot twice")
-    func restartIsIdempotent() throws {
+    func restartIsIdempotent() async throws {
         let (system, clock) = try Support.system(at: Support.utc("2026-06-10T08:59:00Z"))
         let schedules = try (0..<5).map { try Self.nightly("s\($0)", cron: "0 * * * *") }
-        _ = try Support.scheduler(system, schedules).tick()  // first seen before the 10:00 BST slot
+        _ = try await Support.scheduler(system, schedules).tick()  // first seen before the 10:00 BST slot
         clock.set(Support.utc("2026-06-10T09:10:00Z"))
         for _ in 0..<3 {
-            _ = try Support.scheduler(system, schedules).tick()
+            _ = try await Support.scheduler(system, schedules).tick()
         }
         clock.advance(by: 30)
-        _ = try Support.scheduler(system, schedules).tick()
+        _ = try await Support.scheduler(system, schedules).tick()
         #expect(try system.outbox.slots(outcome: nil).count == 5)
         #expect(try system.outbox.messages(limit: 100).count == 5)
     }
 
     @Test("a new schedule neither records its past as missed nor fires a slot from before it was seen")
-    func newScheduleStartsNow() throws {
+    func newScheduleStartsNow() async throws {
         let (system, _) = try Support.system(at: Support.utc("2026-06-10T09:10:30Z"))
-        let report = try Support.scheduler(system, [try Self.nightly("every-five", cron: "*/5 * * * *")]).tick()
+        let report = try await Support.scheduler(system, [try Self.nightly("every-five", cron: "*/5 * * * *")]).tick()
         #expect(report.fired.isEmpty)
         #expect(report.missed.isEmpty)
     }
 
     @Test("a bulletin summarises each area's advice; an area with nothing new is skipped and sent nothing")
-    func bulletins() throws {
+    func bulletins() async throws {
         let (system, clock) = try Support.system(at: Support.utc("2026-06-08T07:59:00Z"))
         let composer = Composer(system: system, library: try Support.library())
         clock.set(Support.utc("2026-06-05T10:00:00Z"))
@@ -165,7 +165,7 @@ struct ScheduleFiringTests {
 
         let bulletin = try Support.schedule("bulletin", "kind: bulletin\nareas: [west, east]\ncron: \"0 9 * * MON\"")
         clock.set(Support.utc("2026-06-08T08:00:00Z"))  // Monday 09:00 BST
-        let report = try Support.scheduler(system, [bulletin]).tick()
+        let report = try await Support.scheduler(system, [bulletin]).tick()
         #expect(report.fired.map(\.slotKey) == ["2026-06-08T09:00+01:00/west"])
         #expect(report.skipped.map(\.slotKey) == ["2026-06-08T09:00+01:00/east"])
         let skipped = try system.outbox.slots(outcome: .skippedNothingNew)
@@ -196,7 +196,7 @@ struct ScheduleFiringTests {
     }
 
     @Test("a rehearsal refuses the live database")
-    func rehearsalRefusesLiveDatabase() throws {
+    func rehearsalRefusesLiveDatabase() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "crier-rehearsal-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

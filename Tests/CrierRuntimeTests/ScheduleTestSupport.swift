@@ -57,8 +57,7 @@ enum ScheduleTestSupport {
 
     /// A scheduler over `schedules` on `system`.
     static func scheduler(_ system: CrierSystem, _ schedules: [Schedule]) throws -> Scheduler {
-        Scheduler(
-            composer: Composer(system: system, library: try library()), catalog: ScheduleCatalog(schedules: schedules))
+        system.makeScheduler(catalog: ScheduleCatalog(schedules: schedules), library: try library())
     }
 
     /// A UTC instant from `2026-03-29T01:00:00Z`.
@@ -68,11 +67,12 @@ enum ScheduleTestSupport {
     }
 
     /// Moves `clock` from its time to `end` in `step` seconds, ticking `scheduler` at each step.
-    static func drive(_ scheduler: Scheduler, _ clock: ManualClock, to end: Date, step: TimeInterval) -> [SchedulerTick]
+    static func drive(_ scheduler: Scheduler, _ clock: ManualClock, to end: Date, step: TimeInterval) async
+        -> [SchedulerTick]
     {
         var ticks: [SchedulerTick] = []
         while clock.now() <= end {
-            ticks.append(scheduler.tick())
+            ticks.append(await scheduler.tick())
             clock.advance(by: step)
         }
         return ticks

@@ -23,13 +23,8 @@ public enum ScheduleDates {
                 "\(option): \"\(text)\": expected a date (2026-03-29), a local date-time (2026-03-29T09:00) "
                     + "or ISO 8601 with an offset (2026-03-29T09:00:00+01:00)")
         }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? zone
-        let asUTC = calendar.date(
-            from: DateComponents(
-                year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute))
-        guard let asUTC,
-            let slot = Timetable(.once(local)).nextSlot(after: asUTC.addingTimeInterval(-2 * 86_400), in: zone)
+        let asUTC = local.instant(offset: 0)
+        guard let slot = Timetable(.once(local)).nextSlot(after: asUTC.addingTimeInterval(-2 * 86_400), in: zone)
         else { throw InputError("\(option): \"\(text)\": not a time in \(zone.identifier)") }
         return slot.instant
     }

@@ -74,8 +74,7 @@ public enum ScheduleRehearsal {
         logger: Logger, transports: [Channel: any Transport]? = nil,
         progress: (Date, String, SchedulerTick.Entry) -> Void = { _, _, _ in }
     ) async throws -> Report {
-        let scheduler = Scheduler(
-            composer: Composer(system: system, library: library), catalog: catalog, logger: logger)
+        let scheduler = system.makeScheduler(catalog: catalog, library: library, logger: logger)
         let sink = RecordingTransport()
         var settings = system.dispatchSettings
         // The simulated clock stands still while draining, so rate limits could never refill.
@@ -88,7 +87,7 @@ public enum ScheduleRehearsal {
             logger: logger)
         var report = Report()
         while true {
-            let tick = scheduler.tick()
+            let tick = await scheduler.tick()
             let handled =
                 tick.fired.map { ("fired", $0) } + tick.missed.map { ("missed", $0) }
                 + tick.skipped.map { ("skipped: nothing new", $0) }
