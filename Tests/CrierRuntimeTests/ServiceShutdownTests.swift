@@ -156,3 +156,61 @@ struct ServiceShutdownTests {
         #expect(clock.sleepers == 0)
     }
 }
+
+@Suite("the publisher as a service")
+struct PublishServiceTests {
+    typealias Support = ScheduleTestSupport
+
+    /// A publisher writing into a fresh folder for an installation on an in-memory outbox.
+    static func publisher() throws -> (PublishService, URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crier-publish-\(UUID().uuidString)")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("crier-publish-tests.yml")
+        let configuration = try ConfigurationLoader.parse(
+            """
+            timezone: Europe/London
+            templates: \(Support.root.appendingPathComponent("templates").path)
+            schedules: \(Support.root.appendingPathComponent("schedules").path)
+            publish: { dir: \(folder.path) }
+            """, file: file)
+        let system = CrierSystem(
+            configuration: configuration, outbox: try SQLiteOutbox.inMemory(),
+            clock: ManualClock(Support.utc("2026-06-10T08:00:00Z")))
+        let service = PublishService(
+            system: system, library: try Support.library(), folder: folder, logger: Logger(label: "test"))
+        return (service, folder)
+    }
+
+    static func files(in folder: URL) -> [String] {
+        (try? FileManager.default.subpathsOfDirectory(atPath: folder.path)) ?? []
+    }
+
+    @Test("deliveries noted before shutdown are published by the time the service returns")
+    func publishesWhatWasNoted() async throws {
+        let (service, folder) = try Self.publisher()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await testGracefulShutdown { trigger in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await service.run() }
+                service.noteRecorded(1)
+                trigger.triggerGracefulShutdown()
+                try await group.waitForAll()
+            }
+        }
+        #expect(!Self.files(in: folder).isEmpty)
+    }
+
+    @Test("with nothing delivered the publisher writes nothing, and returns on shutdown")
+    func nothingNoted() async throws {
+        let (service, folder) = try Self.publisher()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await testGracefulShutdown { trigger in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await service.run() }
+                service.noteRecorded(0)
+                trigger.triggerGracefulShutdown()
+                try await group.waitForAll()
+            }
+        }
+        #expect(Self.files(in: folder).isEmpty)
+    }
+}
