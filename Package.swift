@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(
             name: "CrierRuntimeTests",
             dependencies: [
-                "CrierRuntime", "CrierCore", "CrierStore", "CrierTemplates", "CrierTestSupport",
+                "CrierRuntime", "CrierCore", "CrierStore", "CrierTemplates", "CrierTestSupport", "CrierStoreDoubles",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ],
