@@ -48,8 +48,9 @@ public final class Dispatcher: Sendable {
         case tick
     }
 
-    /// Delivers until its service group shuts down gracefully; with `untilIdle`, returns once nothing is in flight and nothing is
-    /// due within `idleGrace` seconds (so short retries can be waited for).
+    /// Delivers until its service group shuts down gracefully; with `untilIdle`, returns once
+    /// nothing is in flight and nothing is due within `idleGrace` seconds (so short retries can be
+    /// waited for).
     public func run(untilIdle: Bool = false, idleGrace: Double = 0) async throws -> DispatchReport {
         var state = RunState(settings: settings, now: clock.now())
         defer { try? store.releaseLeases(owner: owner, now: clock.now()) }
