@@ -42,7 +42,7 @@ extension SQLiteOutbox {
 
     /// Inserts the slot row first (its message follows in the same transaction; the foreign key is
     /// checked at commit); false when the slot exists already, before anything is written.
-    private func insertSlot(
+    func insertSlot(
         _ db: Database, scheduleID: String, slotKey: String, outcome: SlotOutcome, at: Date, message: MessageRecord?
     ) throws -> Bool {
         try db.execute(
@@ -54,23 +54,33 @@ extension SQLiteOutbox {
         return db.changesCount == 1
     }
 
-    /// True when the slot was already recorded (fired, missed, skipped or held).
-    public func slotExists(scheduleID: String, slotKey: String) throws -> Bool {
-        try read("look up slot \(scheduleID) \(slotKey)") { db in
-            try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM slots WHERE schedule_id = ? AND slot_key = ?)",
-                arguments: [scheduleID, slotKey]) ?? false
+    /// Records a slot that sends nothing (missed, skipped, passed before enabled), without blocking
+    /// a thread of the caller's: false, writing nothing, when the slot was already recorded.
+    public func recordSlot(_ slotKey: String, of scheduleID: String, outcome: SlotOutcome, at: Date) async throws
+        -> Bool
+    {
+        try await write("record slot \(scheduleID) \(slotKey)") { [self] db in
+            try insertSlot(db, scheduleID: scheduleID, slotKey: slotKey, outcome: outcome, at: at, message: nil)
         }
     }
 
-    /// The schedule's most recent slot (by slot key, which sorts as time), for catch-up after downtime.
+    /// The schedule's greatest slot key (keys order as wall time, not time, inside a repeated hour:
+    /// see `SlotKey`), where catching up after downtime starts.
     public func lastSlot(scheduleID: String) throws -> ScheduleSlot? {
-        try read("read the last slot of \(scheduleID)") { db in
-            try Row.fetchOne(
-                db, sql: "SELECT * FROM slots WHERE schedule_id = ? ORDER BY slot_key DESC LIMIT 1",
-                arguments: [scheduleID]
-            ).map(scheduleSlot)
+        try read("read the last slot of \(scheduleID)") { db in try Self.lastSlot(db, scheduleID: scheduleID) }
+    }
+
+    /// The key of `lastSlot(scheduleID:)`, read without blocking a thread of the caller's.
+    public func lastSlotKey(of scheduleID: String) async throws -> String? {
+        try await read("read the last slot of \(scheduleID)") { db in
+            try Self.lastSlot(db, scheduleID: scheduleID)?.slotKey
         }
+    }
+
+    private static func lastSlot(_ db: Database, scheduleID: String) throws -> ScheduleSlot? {
+        try Row.fetchOne(
+            db, sql: "SELECT * FROM slots WHERE schedule_id = ? ORDER BY slot_key DESC LIMIT 1", arguments: [scheduleID]
+        ).map(scheduleSlot)
     }
 
     /// Recorded slots, oldest first, optionally only those with `outcome`, for `status`.
@@ -84,11 +94,11 @@ extension SQLiteOutbox {
             } else {
                 rows = try Row.fetchAll(db, sql: "SELECT * FROM slots ORDER BY slot_key, schedule_id")
             }
-            return rows.map(scheduleSlot)
+            return rows.map(Self.scheduleSlot)
         }
     }
 
-    func scheduleSlot(_ row: Row) -> ScheduleSlot {
+    static func scheduleSlot(_ row: Row) -> ScheduleSlot {
         ScheduleSlot(
             scheduleID: row["schedule_id"], slotKey: row["slot_key"], firedAt: Date(unixSeconds: row["fired_at"]),
             outcome: SlotOutcome(rawValue: row["outcome"]), messageID: row["message_id"])

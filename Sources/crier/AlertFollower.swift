@@ -17,8 +17,9 @@ enum FollowEnd: Equatable {
 /// Delivers in this process (beside any running daemon: leases keep them apart) until alert `id`
 /// has nothing left to send, a signal or `timeout` stops it, showing progress on standard error.
 ///
-/// Stopping asks the dispatcher to finish what is in flight; after a short grace, transfers still
-/// on the wire are cancelled (they are retried later under the same idempotency key).
+/// Stopping shuts the dispatcher's service group down gracefully: it finishes what is in flight;
+/// after a short grace, transfers still on the wire are cancelled (they are retried later under
+/// the same idempotency key).
 func follow(desk: AlertDesk, id: String, format: OutputFormat, timeout: TimeInterval?) async throws -> FollowEnd {
     let say = format == .json ? standardError : standardOutput
     let first = try desk.progress(id: id)
@@ -26,21 +27,20 @@ func follow(desk: AlertDesk, id: String, format: OutputFormat, timeout: TimeInte
         say("alert \(id) is awaiting approval: nothing is sent until a second operator runs `crier approve \(id)`")
         return .awaitingApproval
     }
-    let dispatcher: Dispatcher
+    let services: CrierServices
     do {
-        dispatcher = try desk.system.makeDispatcher(logger: Logger(label: "crier.dispatch"))
+        // Transfers still on the wire two seconds after stopping are cancelled (retried later
+        // under the same idempotency key).
+        services = try desk.system.makeServices(
+            scheduler: nil, library: desk.composer.library, shutdownGrace: .seconds(2),
+            logger: Logger(label: "crier.dispatch"))
     } catch let problem as SystemSetupError {
         return .stopped("this process cannot deliver: \(problem)")
     }
     let run = FollowRun()
-    let signals = SignalWatcher(signals: [SIGTERM, SIGINT]) { signal in
-        run.stop(because: "interrupted by \(signal == SIGINT ? "SIGINT" : "SIGTERM")")
-        dispatcher.requestStop()
-    }
-    defer { signals.cancel() }
     let delivering = Task {
         defer { run.markEnded() }
-        return try await dispatcher.run()
+        return try await services.run()
     }
     let display = StatusLine.shared
     let zone = desk.system.configuration.timeZone
@@ -49,17 +49,15 @@ func follow(desk: AlertDesk, id: String, format: OutputFormat, timeout: TimeInte
         let progress = try desk.progress(id: id)
         display.show(
             ProgressLine.text(try desk.system.deliveryProgress(messageID: id), zone: zone, bar: display.isTerminal))
-        if progress.isSettled || dispatcher.isStopping || run.hasEnded { break }
+        if progress.isSettled || services.stopSignal != nil || run.hasEnded { break }
         if let deadline, Date() >= deadline {
             run.stop(because: "--timeout of \(Int(timeout ?? 0)) s passed")
             break
         }
         try await Task.sleep(for: .milliseconds(200))
     }
-    dispatcher.requestStop()
-    let graceEnds = Date().addingTimeInterval(2)
-    while !run.hasEnded && Date() < graceEnds { try await Task.sleep(for: .milliseconds(50)) }
-    if !run.hasEnded { delivering.cancel() }
+    if let signal = services.stopSignal { run.stop(because: "interrupted by \(signal)") }
+    await services.shutDownGracefully()
     var failure: String?
     do {
         _ = try await delivering.value

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CrierCore
 import CrierRuntime
-import Dispatch
 import Foundation
 import Logging
 
@@ -81,29 +80,18 @@ struct RunCommand: AsyncParsableCommand {
         let lock = try Self.lockDatabase(of: system)
         let (library, loaded) = try system.loadSchedules()
         let catalog = try checked(loaded, logger: logger)
-        let scheduler = Scheduler(
-            composer: Composer(system: system, library: library), catalog: catalog,
-            logger: Logger(label: "crier.scheduler"))
-        let dispatcher = try system.makeDispatcher(logger: Logger(label: "crier.dispatch"))
-        let signals = SignalWatcher(signals: [SIGTERM, SIGINT]) { signal in
-            logger.notice("stopping: finishing deliveries in flight", metadata: ["signal": "\(signal)"])
-            scheduler.requestStop()
-            dispatcher.requestStop()
-        }
+        let scheduler = system.makeScheduler(catalog: catalog, library: library)
+        // SIGTERM and SIGINT stop firing and claiming; deliveries in flight finish and are recorded.
+        let services = try system.makeServices(
+            scheduler: untilIdle ? nil : scheduler, library: library, untilIdle: untilIdle, idleGrace: idleGrace,
+            logger: logger)
         logger.info(
             "crier running",
             metadata: ["database": "\(system.configuration.database.path)", "schedules": "\(catalog.active.count)"])
-        let report: DispatchReport
         if untilIdle {
             log(await scheduler.tick(), logger: logger)
-            report = try await dispatcher.run(untilIdle: true, idleGrace: idleGrace)
-        } else {
-            let schedulerTask = Task { try await scheduler.run() }
-            report = try await dispatcher.run()
-            scheduler.requestStop()
-            try await schedulerTask.value
         }
-        signals.cancel()
+        let report = try await services.run()
         withExtendedLifetime(lock) {}
         logger.info(
             "crier stopped",
@@ -194,24 +182,5 @@ struct RunCommand: AsyncParsableCommand {
         if !report.failures.isEmpty {
             throw CommandFailure(message: "\(report.failures.count) schedules could not fire", isBadInput: false)
         }
-    }
-}
-
-/// Turns POSIX signals into a callback on a dispatch queue instead of killing the process.
-final class SignalWatcher {
-    private let sources: [any DispatchSourceSignal]
-
-    init(signals: [Int32], handler: @escaping @Sendable (Int32) -> Void) {
-        sources = signals.map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { handler(number) }
-            source.resume()
-            return source
-        }
-    }
-
-    func cancel() {
-        for source in sources { source.cancel() }
     }
 }

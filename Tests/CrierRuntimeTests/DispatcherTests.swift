@@ -200,23 +200,4 @@ struct DispatcherTests {
         #expect(first.textBody == "Hello \(first.recipientName ?? "")")
         #expect(first.unsubscribeURL?.hasPrefix("https://example.org/u/t") == true)
     }
-
-    @Test("stopping finishes what is in flight and gives nothing up")
-    func stopIsGraceful() async throws {
-        let outbox = InMemoryOutbox()
-        try await enqueue(outbox, Self.message("msg_stop"), Self.webhooks(20))
-        let transport = ScriptedTransport { _ in
-            try? await Task.sleep(for: .milliseconds(100))
-            return .delivered(detail: "HTTP 200")
-        }
-        let dispatcher = Dispatcher(
-            store: outbox, transports: [.webhook: transport], settings: Self.settings(concurrency: 2))
-        async let report = dispatcher.run()
-        try await Task.sleep(for: .milliseconds(250))
-        dispatcher.requestStop()
-        let finished = try await report
-        #expect(finished.delivered == (await outbox.count(.delivered)))
-        #expect(await outbox.count(.leased) == 0)
-        #expect(await outbox.count(.pending) == 20 - finished.delivered)
-    }
 }

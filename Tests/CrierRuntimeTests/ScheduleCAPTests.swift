@@ -44,7 +44,7 @@ struct ScheduleCAPTests {
     }
 
     @Test("cap: defaults: a campaign's missing fields take the reminder's, a bulletin's its template's")
-    func loaderDefaults() throws {
+    func loaderDefaults() async throws {
         let plain = try Support.schedule("plain", Self.reminder)
         #expect(plain.cap == nil)
         #expect(plain.messageCAP == CAPClassification(urgency: "Future", severity: "Minor", certainty: "Likely"))

@@ -196,7 +196,7 @@ struct ScheduleFiringTests {
     }
 
     @Test("a rehearsal refuses the live database")
-    func rehearsalRefusesLiveDatabase() throws {
+    func rehearsalRefusesLiveDatabase() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "crier-rehearsal-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

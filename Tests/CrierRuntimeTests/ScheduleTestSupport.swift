@@ -57,8 +57,7 @@ enum ScheduleTestSupport {
 
     /// A scheduler over `schedules` on `system`.
     static func scheduler(_ system: CrierSystem, _ schedules: [Schedule]) throws -> Scheduler {
-        Scheduler(
-            composer: Composer(system: system, library: try library()), catalog: ScheduleCatalog(schedules: schedules))
+        system.makeScheduler(catalog: ScheduleCatalog(schedules: schedules), library: try library())
     }
 
     /// A UTC instant from `2026-03-29T01:00:00Z`.

@@ -8,7 +8,7 @@ import Testing
         let folder = try TemporaryFolder()
         let outbox = try SQLiteOutbox(path: folder.databasePath)
         let key = "2026-03-29T08:00:00Z"
-        #expect(try outbox.slotExists(scheduleID: "weekly-scams", slotKey: key) == false)
+        #expect(try outbox.slots(outcome: nil).isEmpty)
         let fired = try outbox.recordSlot(
             scheduleID: "weekly-scams", slotKey: key, outcome: .fired, at: Fixture.t0,
             message: Fixture.message("msg_first"), renditions: [], deliveries: [Fixture.webhook("a")])
@@ -20,7 +20,7 @@ import Testing
         #expect(again == false)
         #expect(try outbox.message(id: "msg_second") == nil)
         #expect(try outbox.deliveries(state: nil, limit: 10).map(\.messageID) == ["msg_first"])
-        #expect(try outbox.slotExists(scheduleID: "weekly-scams", slotKey: key))
+        #expect(try outbox.slots(outcome: nil).map(\.slotKey) == [key])
     }
 
     @Test func outcomesWithoutAMessageAndTheLastSlot() throws {

@@ -2,8 +2,9 @@
 ///
 /// Cron fields name wall-clock times, so slot planning walks the civil calendar first and only
 /// then asks the time zone which instants (none, one or two) carry each wall time. Doing the walk
-/// with plain integers (days since 1970-01-01) keeps a year of five-minute slots cheap.
-enum CivilCalendar {
+/// with plain integers (days since 1970-01-01) keeps a year of five-minute slots cheap. The one
+/// place crier does calendar arithmetic on integers: formatting instants uses it too.
+public enum CivilCalendar {
     /// Days from 1970-01-01 to the given date (Howard Hinnant's `days_from_civil`).
     static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
@@ -16,7 +17,7 @@ enum CivilCalendar {
     }
 
     /// The date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
-    static func date(days: Int) -> (year: Int, month: Int, day: Int) {
+    public static func date(days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

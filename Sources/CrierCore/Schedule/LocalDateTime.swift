@@ -1,3 +1,5 @@
+public import Foundation
+
 /// A wall-clock date and minute with no time zone, as schedules and operators write it.
 ///
 /// Cron slots, one-off `at` times and windows are all named in local wall time; the zone turns
@@ -43,6 +45,11 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
     var wallSeconds: Int64 {
         let days = Int64(CivilCalendar.days(year: year, month: month, day: day))
         return days * 86_400 + Int64(hour * 3600 + minute * 60)
+    }
+
+    /// The instant this wall time names on a clock `offset` seconds east of UTC.
+    public func instant(offset: Int) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(wallSeconds - Int64(offset)))
     }
 
     /// `2026-03-29T01:30`.

@@ -32,14 +32,26 @@ public struct MisfirePlan: Sendable, Equatable {
 }
 
 extension Timetable {
-    /// Plans catching up: the slots after `lastHandled` up to and including `now`, split by `MisfirePlan`.
+    /// Plans catching up: the slots that fire after `lastHandled` up to and including `now`, split
+    /// by `MisfirePlan`.
     ///
     /// With no slot handled yet (a new schedule), only the last `grace` is looked at: a new
-    /// schedule does not record its whole past as missed.
-    public func catchUp(lastHandled: Date?, now: Date, grace: TimeInterval, in zone: TimeZone) -> MisfirePlan {
+    /// schedule does not record its whole past as missed. Slots whose own instant is before
+    /// `notBefore` (when the schedule was first seen enabled) are none of its business. `firing`
+    /// moves a slot to when it really fires, keeping its key (quiet hours hold a slot until they
+    /// end), never by more than `holdMargin` seconds: a slot held from before `lastHandled` to
+    /// after it is caught up too.
+    public func catchUp(
+        lastHandled: Date?, now: Date, grace: TimeInterval, in zone: TimeZone, notBefore: Date? = nil,
+        holdMargin: TimeInterval = 0, firing: (Slot) -> Slot = { $0 }
+    ) -> MisfirePlan {
         let start = lastHandled ?? now.addingTimeInterval(-max(grace, 0) - 1)
         let lower = Int64(start.timeIntervalSince1970.rounded(.down)) + 1
         let upper = Int64(now.timeIntervalSince1970.rounded(.down))
-        return MisfirePlan(due: slots(in: zone, lower: lower, upper: upper), now: now, grace: grace)
+        let due = slots(in: zone, lower: lower - Int64(max(holdMargin, 0).rounded(.up)), upper: upper)
+            .filter { slot in notBefore.map { slot.instant >= $0 } ?? true }
+            .map(firing)
+            .filter { $0.instant > start && $0.instant <= now }
+        return MisfirePlan(due: due, now: now, grace: grace)
     }
 }

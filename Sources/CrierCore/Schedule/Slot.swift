@@ -42,13 +42,11 @@ public struct Slot: Sendable, Hashable, Comparable, CustomStringConvertible {
             utcOffset: utcOffset, adjustment: adjustment)
     }
 
-    /// Stable identity: the nominal wall time and the offset of its occurrence, e.g.
-    /// `2026-10-25T01:30+01:00` (first) or `2026-10-25T01:30+00:00` (second occurrence).
-    ///
-    /// A slot moved out of a gap keeps its nominal time with the offset in force before the gap
-    /// (`2026-03-29T01:30+00:00`): a wall time that never occurs, so it cannot collide with another
-    /// slot, and it does not depend on when planning ran.
-    public var key: String { nominal.description(offset: nominalOffset) }
+    /// Stable identity: the nominal wall time with the offset of its occurrence (see `SlotKey`).
+    public var slotKey: SlotKey { SlotKey(nominal: nominal, offset: nominalOffset) }
+
+    /// `slotKey` as the outbox records it, e.g. `2026-10-25T01:30+01:00`.
+    public var key: String { slotKey.description }
 
     /// The local wall clock at `instant`, with its offset: `2026-03-29T02:00+01:00`.
     public var localTime: String {

@@ -1,7 +1,7 @@
 public import CrierCore
 import Foundation
 public import Logging
-import Synchronization
+import ServiceLifecycle
 
 /// Drains the outbox: claims due deliveries route by route, hands them to the transports, and
 /// records every outcome.
@@ -19,7 +19,6 @@ public final class Dispatcher: Sendable {
     private let logger: Logger
     /// This process's name on the leases it takes.
     public let owner: String
-    private let stopping = Atomic<Bool>(false)
     /// Passed to `afterRecording` once the run ends, so throttled follow-ups can finish.
     public static let finalRecording = -1
     /// Called after outcomes are written, with how many of them were deliveries (e.g. to republish feeds).
@@ -40,19 +39,18 @@ public final class Dispatcher: Sendable {
         self.owner = "\(host):\(ProcessInfo.processInfo.processIdentifier):\(UInt32.random(in: 0...UInt32.max))"
     }
 
-    /// Asks a running `run` to stop claiming, finish what is in flight, and return.
-    public func requestStop() { stopping.store(true, ordering: .relaxed) }
-
-    /// True once `requestStop` has been called.
-    public var isStopping: Bool { stopping.load(ordering: .relaxed) }
+    /// True once the service group running this dispatcher shuts down gracefully: `run` then stops
+    /// claiming, finishes what is in flight, records it, gives back its leases and returns.
+    private var isStopping: Bool { Task.isShuttingDownGracefully }
 
     private enum Event: Sendable {
         case finished(AttemptResult, route: String)
         case tick
     }
 
-    /// Delivers until stopped; with `untilIdle`, returns once nothing is in flight and nothing is
-    /// due within `idleGrace` seconds (so short retries can be waited for).
+    /// Delivers until its service group shuts down gracefully; with `untilIdle`, returns once
+    /// nothing is in flight and nothing is due within `idleGrace` seconds (so short retries can be
+    /// waited for).
     public func run(untilIdle: Bool = false, idleGrace: Double = 0) async throws -> DispatchReport {
         var state = RunState(settings: settings, now: clock.now())
         do {

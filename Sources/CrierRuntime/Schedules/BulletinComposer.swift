@@ -6,17 +6,20 @@ import Foundation
 /// Builds one area's bulletin: the advice that area received in the period, as `area-bulletin` items.
 ///
 /// Returns nil when there is nothing new, so the scheduler records "skipped: nothing new" and sends nothing.
-struct BulletinComposer {
+struct BulletinComposer: Sendable {
     /// The template every bulletin is composed with.
     static let templateID = "area-bulletin"
 
-    let system: CrierSystem
+    /// Where the advice each area received is read from.
+    let outbox: SQLiteOutbox
     let library: TemplateLibrary
+    /// The installation's zone, in which bulletin dates are written.
+    let timeZone: TimeZone
 
     /// The variables for `area`'s bulletin covering `period` seconds up to `end`, or nil with nothing new.
     func variables(area: String, period: TimeInterval, end: Date) throws -> [String: TemplateValue]? {
         let start = end.addingTimeInterval(-period)
-        let messages = try system.outbox.advice(
+        let messages = try outbox.advice(
             receivedBy: area, from: start, to: end, excludingTemplates: [Self.templateID])
         guard !messages.isEmpty else { return nil }
         let items: [[String: String]] = messages.map { message in
@@ -47,7 +50,7 @@ struct BulletinComposer {
     func dayText(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = system.configuration.timeZone
+        formatter.timeZone = timeZone
         formatter.dateFormat = "EEEE d MMMM yyyy"
         return formatter.string(from: date)
     }

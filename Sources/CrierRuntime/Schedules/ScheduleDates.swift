@@ -21,13 +21,8 @@ public enum ScheduleDates {
         } catch {
             throw ScheduleRunError.notATime(option: option, text: text)
         }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? zone
-        let asUTC = calendar.date(
-            from: DateComponents(
-                year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute))
-        guard let asUTC,
-            let slot = Timetable(.once(local)).nextSlot(after: asUTC.addingTimeInterval(-2 * 86_400), in: zone)
+        let asUTC = local.instant(offset: 0)
+        guard let slot = Timetable(.once(local)).nextSlot(after: asUTC.addingTimeInterval(-2 * 86_400), in: zone)
         else { throw ScheduleRunError.skippedTime(option: option, text: text, zone: zone.identifier) }
         return slot.instant
     }

@@ -72,8 +72,7 @@ public enum ScheduleRehearsal {
         logger: Logger, transports: [Channel: any Transport]? = nil,
         progress: (Date, String, SchedulerTick.Entry) -> Void = { _, _, _ in }
     ) async throws -> Report {
-        let scheduler = Scheduler(
-            composer: Composer(system: system, library: library), catalog: catalog, logger: logger)
+        let scheduler = system.makeScheduler(catalog: catalog, library: library, logger: logger)
         let sink = RecordingTransport()
         var settings = system.dispatchSettings
         // The simulated clock stands still while draining, so rate limits could never refill.

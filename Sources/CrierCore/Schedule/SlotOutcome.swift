@@ -21,10 +21,11 @@ public struct SlotOutcome: RawRepresentable, Sendable, Hashable, Codable, Custom
     public var description: String { rawValue }
 }
 
-/// One recorded slot of a schedule.
+/// One recorded slot of a schedule: what `status` lists and catching up after downtime starts from.
 public struct ScheduleSlot: Sendable, Equatable, Codable {
     public var scheduleID: String
-    /// The slot's UTC instant as an ISO 8601 string: the unique key with the schedule id.
+    /// The slot's key (`SlotKey`: nominal wall time and the offset of its occurrence, plus `/area`
+    /// for a bulletin), unique with the schedule id.
     public var slotKey: String
     public var firedAt: Date
     public var outcome: SlotOutcome

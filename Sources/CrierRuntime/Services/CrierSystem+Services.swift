@@ -1,0 +1,41 @@
+public import CrierTemplates
+public import Logging
+public import ServiceLifecycle
+
+extension CrierSystem {
+    /// `crier run`'s services: `scheduler` (if given), a dispatcher over this installation's outbox
+    /// and transports, and, when crier.yml sets `publish.dir`, the publisher, plus `more`; SIGTERM
+    /// and SIGINT shut them down gracefully.
+    ///
+    /// With `untilIdle` the dispatcher returns once nothing is in flight and nothing is due within
+    /// `idleGrace` seconds, and the group then shuts down. Any service that returns or throws shuts
+    /// the whole group down gracefully. With `shutdownGrace`, what is still running that long after
+    /// the shutdown began is cancelled (transfers on the wire are retried later under the same key).
+    public func makeServices(
+        scheduler: Scheduler?, library: TemplateLibrary, untilIdle: Bool = false, idleGrace: Double = 0,
+        shutdownGrace: Duration? = nil, more: [any Service] = [], logger: Logger
+    ) throws -> CrierServices {
+        let publisher = configuration.publishDirectory.map { folder in
+            PublishService(system: self, library: library, folder: folder, logger: Logger(label: "crier.publish"))
+        }
+        let dispatchLogger = Logger(label: "crier.dispatch")
+        let dispatcher = Dispatcher(
+            store: outbox, transports: try makeTransports(logger: dispatchLogger), settings: dispatchSettings,
+            clock: clock, logger: dispatchLogger,
+            afterRecording: publisher.map { publisher in { @Sendable delivered in publisher.noteRecorded(delivered) } })
+        let dispatch = DispatchService(
+            dispatcher: dispatcher, untilIdle: untilIdle, idleGrace: idleGrace, logger: dispatchLogger)
+        // Started in this order, shut down in reverse: firing stops first, publishing last.
+        let services: [any Service] = [publisher].compactMap { $0 } + [dispatch] + [scheduler].compactMap { $0 } + more
+        var configuration = ServiceGroupConfiguration(
+            services: services.map {
+                .init(
+                    service: $0, successTerminationBehavior: .gracefullyShutdownGroup,
+                    failureTerminationBehavior: .gracefullyShutdownGroup)
+            },
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        configuration.maximumGracefulShutdownDuration = shutdownGrace
+        let group = ServiceGroup(configuration: configuration)
+        return CrierServices(group: group, dispatch: dispatch)
+    }
+}
