@@ -85,7 +85,6 @@ let package = Package(
             name: "crier-bench",
             dependencies: [
                 "CrierRuntime",
-                "CrierStore",
                 "CrierCore",
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -52,15 +52,17 @@ public final class CrierSystem: Sendable {
         return settings
     }
 
-    /// A dispatcher over this installation's outbox and transports.
-    ///
-    /// When crier.yml sets `publish.dir`, the feeds and pages are republished after deliveries,
-    /// at most every few seconds.
-    public func makeDispatcher(logger: Logger) throws -> Dispatcher {
+    /// A dispatcher over this installation's outbox and transports; with `publisher`, it tells the
+    /// publisher of every batch of recorded outcomes, so feeds and pages follow deliveries.
+    public func makeDispatcher(logger: Logger, publisher: PublishService? = nil) throws -> Dispatcher {
         Dispatcher(
             store: outbox, transports: try makeTransports(logger: logger), settings: dispatchSettings, clock: clock,
-            logger: logger, afterRecording: try makeRepublisher(logger: logger))
+            logger: logger,
+            afterRecording: publisher.map { publisher in { @Sendable delivered in publisher.noteRecorded(delivered) } })
     }
+
+    /// Where composed messages are written, for a tool that composes its own (the benchmark).
+    public var compositionStore: any CompositionStore { outbox }
 
     /// A composer over this installation's outbox and its template library.
     public func makeComposer() throws -> Composer {

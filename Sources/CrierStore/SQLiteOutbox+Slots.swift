@@ -3,34 +3,14 @@ public import Foundation
 internal import GRDB
 
 extension SQLiteOutbox {
-    /// Records a schedule slot and, when given a message, enqueues it, in one transaction.
-    ///
-    /// Returns false and writes nothing when the slot was already recorded, so a slot fires exactly
-    /// once whatever restarts or races happen.
-    public func recordSlot(
-        scheduleID: String, slotKey: String, outcome: SlotOutcome, at: Date, message: MessageRecord?,
-        renditions: [Rendition], deliveries: some Sequence<NewDelivery>
-    ) throws -> Bool {
-        try write("record slot \(scheduleID) \(slotKey)") { db in
-            guard
-                try insertSlot(db, scheduleID: scheduleID, slotKey: slotKey, outcome: outcome, at: at, message: message)
-            else { return false }
-            if let message {
-                try insertMessage(db, message, renditions: renditions, now: at)
-                _ = try insertDeliveries(db, of: message, deliveries, now: at)
-            }
-            return true
-        }
-    }
-
     /// Records a schedule slot and enqueues its message to fixed deliveries plus a subscriber
     /// audience, in one transaction. Returns the deliveries written, or nil (nothing written) if
     /// the slot was already recorded.
     public func recordSlot(
         scheduleID: String, slotKey: String, outcome: SlotOutcome, at: Date, message: MessageRecord,
         renditions: [Rendition], fixedDeliveries: [NewDelivery], subscribers: SubscriberDeliveries?
-    ) throws -> Int? {
-        try write("record slot \(scheduleID) \(slotKey)") { db in
+    ) async throws -> Int? {
+        try await write("record slot \(scheduleID) \(slotKey)") { [self] db in
             guard
                 try insertSlot(db, scheduleID: scheduleID, slotKey: slotKey, outcome: outcome, at: at, message: message)
             else { return nil }

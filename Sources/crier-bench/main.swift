@@ -1,6 +1,5 @@
 import CrierCore
 import CrierRuntime
-import CrierStore
 import Foundation
 import Logging
 
@@ -68,7 +67,7 @@ func main() async throws {
     }
     let system = try CrierSystem.open(configuration: URL(fileURLWithPath: configPath))
     // The benchmark writes its synthetic deliveries straight into the store, outside the timed part.
-    let outbox = try SQLiteOutbox(path: system.configuration.database.path)
+    let outbox = system.compositionStore
     let now = Date()
     let messageID = "msg_bench_\(kind.rawValue)_\(Int(now.timeIntervalSince1970))"
     let message = MessageRecord(
@@ -119,14 +118,14 @@ func main() async throws {
     let report = try await dispatcher.run(untilIdle: true)
     let elapsed = clock.now - start
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    let summary = try outbox.summary(now: Date())
+    let summary = try StatusDesk(system: system).report()
     print(
         String(
             format: "crier %@: %d enqueued, %d delivered, %d dead in %.2f s = %.0f/s, peak memory %.1f MiB",
             kind.rawValue, written, report.delivered, report.dead, seconds, Double(report.delivered) / seconds,
             peakMemoryMiB()))
-    if summary.byState["delivered", default: 0] != written {
-        throw BenchmarkFailure(description: "not everything was delivered: \(summary.byState)")
+    if summary.deliveries["delivered", default: 0] != written {
+        throw BenchmarkFailure(description: "not everything was delivered: \(summary.deliveries)")
     }
 }
 

@@ -28,14 +28,11 @@ import Testing
         #expect(Set(try outbox.scheduleSightings().keys) == ["weekly", "paused"])
     }
 
-    @Test func upgradingCountsSchedulesWithSlotsAsSeenSinceTheirFirstSlot() throws {
+    @Test func upgradingCountsSchedulesWithSlotsAsSeenSinceTheirFirstSlot() async throws {
         let folder = try TemporaryFolder()
         let outbox = try SQLiteOutbox(path: folder.databasePath)
-        let none: [NewDelivery] = []
         for (offset, key) in [(0.0, "2026-03-28T08:00+00:00"), (86_400.0, "2026-03-29T08:00+01:00")] {
-            _ = try outbox.recordSlot(
-                scheduleID: "daily", slotKey: key, outcome: .missed, at: Fixture.t0 + offset, message: nil,
-                renditions: [], deliveries: none)
+            _ = try await outbox.recordSlot(key, of: "daily", outcome: .missed, at: Fixture.t0 + offset)
         }
         // Undo v6 as if this database predated it, then open it again.
         let sqlite = Process()

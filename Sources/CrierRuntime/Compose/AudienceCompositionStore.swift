@@ -21,4 +21,11 @@ protocol AudienceCompositionStore: CompositionStore {
         _ message: MessageRecord, renditions: [Rendition], fixedDeliveries: [NewDelivery],
         subscribers: SubscriberDeliveries?, now: Date
     ) async throws -> Int
+
+    /// Records a schedule slot as fired and writes its message like `enqueue`, in one transaction.
+    /// Returns the deliveries written, or nil, writing nothing, when the slot was already recorded.
+    func recordSlot(
+        scheduleID: String, slotKey: String, outcome: SlotOutcome, at: Date, message: MessageRecord,
+        renditions: [Rendition], fixedDeliveries: [NewDelivery], subscribers: SubscriberDeliveries?
+    ) async throws -> Int?
 }

@@ -58,7 +58,7 @@ public final class Composer: Sendable {
         let subscribers = try await subscriberDeliveries(plan, store: system.outbox)
         let now = system.clock.now()
         guard
-            let written = try system.outbox.recordSlot(
+            let written = try await system.outbox.recordSlot(
                 scheduleID: scheduleID, slotKey: slotKey, outcome: .fired, at: now, message: plan.message,
                 renditions: plan.renditions, fixedDeliveries: plan.fixedDeliveries, subscribers: subscribers)
         else { return nil }

@@ -19,8 +19,6 @@ public final class Dispatcher: Sendable {
     private let logger: Logger
     /// This process's name on the leases it takes.
     public let owner: String
-    /// Passed to `afterRecording` once the run ends, so throttled follow-ups can finish.
-    public static let finalRecording = -1
     /// Called after outcomes are written, with how many of them were deliveries (e.g. to republish feeds).
     private let afterRecording: (@Sendable (_ delivered: Int) -> Void)?
 
@@ -103,7 +101,6 @@ public final class Dispatcher: Sendable {
                 }
                 if state.inFlight == 0 {
                     try await flush(&state, force: true)
-                    afterRecording?(0)  // lets a throttled follow-up (republishing) catch up while idle
                     scan = true
                     if isStopping { break }
                     if started == 0 {
@@ -129,7 +126,6 @@ public final class Dispatcher: Sendable {
                 try await flush(&state, force: false)
             }
             try await flush(&state, force: true)
-            afterRecording?(Self.finalRecording)
             group.cancelAll()
         }
     }

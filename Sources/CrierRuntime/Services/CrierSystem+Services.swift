@@ -19,10 +19,7 @@ extension CrierSystem {
             PublishService(system: self, library: library, folder: folder, logger: Logger(label: "crier.publish"))
         }
         let dispatchLogger = Logger(label: "crier.dispatch")
-        let dispatcher = Dispatcher(
-            store: outbox, transports: try makeTransports(logger: dispatchLogger), settings: dispatchSettings,
-            clock: clock, logger: dispatchLogger,
-            afterRecording: publisher.map { publisher in { @Sendable delivered in publisher.noteRecorded(delivered) } })
+        let dispatcher = try makeDispatcher(logger: dispatchLogger, publisher: publisher)
         let dispatch = DispatchService(
             dispatcher: dispatcher, untilIdle: untilIdle, idleGrace: idleGrace, logger: dispatchLogger)
         // Started in this order, shut down in reverse: firing stops first, publishing last.
