@@ -4,20 +4,20 @@ internal import GRDB
 
 /// The residents a message reaches and how their deliveries are written: one email delivery per
 /// subscriber in `audience`, on `route`, addressed by name when they gave one, in the rendition
-/// locale `renditionLocales` gives for their own locale tag.
+/// locale `LocaleChain` picks for their own locale tag among `renditionLocales`.
 ///
 /// The database writes these rows itself, in one `INSERT … SELECT` from the subscribers table, so
 /// composing for a whole city neither crosses into Swift once per person nor holds the audience
-/// in memory. Which rendition a tag gets is decided by the caller (it knows the templates), from
-/// the tags `subscriberLocaleTags(in:)` lists; the store only applies the mapping.
+/// in memory. The caller, which knows the templates, says which locales the message was rendered
+/// in; the store asks nothing back.
 public struct SubscriberDeliveries: Sendable {
     public var audience: SubscriberAudience
     public var route: String
-    /// A subscriber's locale tag (`pl`, `gu-IN`) to a locale the message was rendered in, for
-    /// every tag in the audience.
-    public var renditionLocales: [String: String]
+    /// The locales the message was rendered in for email; a subscriber's tag (`pl`, `gu-IN`)
+    /// resolves to one of them through `LocaleChain` (`en` when none fits).
+    public var renditionLocales: [String]
 
-    public init(audience: SubscriberAudience, route: String, renditionLocales: [String: String]) {
+    public init(audience: SubscriberAudience, route: String, renditionLocales: [String]) {
         self.audience = audience
         self.route = route
         self.renditionLocales = renditionLocales
@@ -51,19 +51,10 @@ extension SQLiteOutbox {
         return written
     }
 
-    /// The distinct locale tags of the subscribers `audience` reaches, for the caller to map to
-    /// rendition locales (`SubscriberDeliveries.renditionLocales`).
-    public func subscriberLocaleTags(in audience: SubscriberAudience) async throws -> [String] {
-        try await read("list the locales of an audience") { db in
-            let distinct = Self.audienceQuery(audience, select: "DISTINCT locale")
-            return try String.fetchAll(db, sql: distinct.sql, arguments: distinct.arguments)
-        }
-    }
-
     /// One `INSERT … SELECT` for every subscriber in the audience. The rendition locale is a
-    /// `CASE` over the audience's distinct locale tags; a tag the mapping misses (a resident who
-    /// subscribed since the caller listed the tags) fails the composition, naming the tag, rather
-    /// than be sent in a wrong language.
+    /// `CASE` over the audience's distinct locale tags, each resolved once, inside the same
+    /// transaction, so a resident who subscribes meanwhile is either in it with their own locale or
+    /// not in it at all.
     private func insertSubscriberDeliveries(
         _ db: Database, of message: MessageRecord, _ subscribers: SubscriberDeliveries, now: Date
     ) throws -> Int {
@@ -73,13 +64,8 @@ extension SQLiteOutbox {
         var localeCase = "CASE locale"
         var localeArguments: StatementArguments = []
         for tag in tags {
-            guard let locale = subscribers.renditionLocales[tag] else {
-                throw OutboxStoreError.databaseFailed(
-                    path: path, operation: "enqueue \(message.id)",
-                    reason: "no rendition locale was chosen for the subscriber locale \"\(tag)\"; compose again")
-            }
             localeCase += " WHEN ? THEN ?"
-            localeArguments += [tag, locale]
+            localeArguments += [tag, LocaleChain.resolve(tag, available: subscribers.renditionLocales)]
         }
         localeCase += " ELSE NULL END"
 

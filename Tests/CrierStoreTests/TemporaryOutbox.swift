@@ -46,8 +46,7 @@ enum Fixture {
 
     /// Email deliveries to the residents `audience` reaches, in English whatever their locale.
     static func residents(_ audience: SubscriberAudience) -> SubscriberDeliveries {
-        SubscriberDeliveries(
-            audience: audience, route: "email", renditionLocales: ["en": "en", "pl": "en", "pl-PL": "en", "gu": "en"])
+        SubscriberDeliveries(audience: audience, route: "email", renditionLocales: ["en"])
     }
 
     static func result(

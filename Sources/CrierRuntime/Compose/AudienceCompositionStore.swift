@@ -7,12 +7,9 @@ import Foundation
 /// memory person by person.
 ///
 /// Only SQLite implements it; the in-memory store serves explicit deliveries (`CompositionStore`).
-/// Which rendition a subscriber's locale tag gets is decided by the composer, which knows the
-/// templates: it lists the tags, maps them, and hands the store the mapping as plain data.
+/// The composer, which knows the templates, hands the store the locales the message was rendered
+/// in as plain data; each resident's tag resolves among them by `LocaleChain`, the templates' rule.
 protocol AudienceCompositionStore: CompositionStore {
-    /// The distinct locale tags of the subscribers `audience` reaches.
-    func subscriberLocaleTags(in audience: SubscriberAudience) async throws -> [String]
-
     /// Writes `message` with its fixed deliveries and one delivery per subscriber `subscribers`
     /// reaches, in one transaction; a destination that appears twice gets one. Returns how many
     /// deliveries were written.

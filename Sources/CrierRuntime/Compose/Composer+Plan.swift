@@ -159,17 +159,12 @@ extension Composer {
             fixedDeliveries: fixed, audience: audience)
     }
 
-    /// The residents `plan` reaches, with the rendition locale of each locale tag among them
-    /// decided here, where the templates are known, and handed to the store as plain data.
-    func subscriberDeliveries(_ plan: CompositionPlan, store: some AudienceCompositionStore) async throws
-        -> SubscriberDeliveries?
-    {
-        guard let audience = plan.audience else { return nil }
-        var locales: [String: String] = [:]
-        for tag in try await store.subscriberLocaleTags(in: audience) {
-            locales[tag] = (try? library.resolvedLocale(template: plan.metadata.id, requested: tag)) ?? "en"
+    /// The residents `plan` reaches; each one's locale tag resolves among the template's locales
+    /// in the store, by the templates' own rule (`LocaleChain`).
+    func subscriberDeliveries(_ plan: CompositionPlan) -> SubscriberDeliveries? {
+        plan.audience.map {
+            SubscriberDeliveries(audience: $0, route: DeliveryRoute.email, renditionLocales: plan.metadata.locales)
         }
-        return SubscriberDeliveries(audience: audience, route: DeliveryRoute.email, renditionLocales: locales)
     }
 
     /// Refuses a subject holding a character `InputText` refuses, naming the variable that brought it.

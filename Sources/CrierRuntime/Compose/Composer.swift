@@ -41,7 +41,7 @@ public final class Composer: Sendable {
     public func compose(_ request: CompositionRequest) async throws -> ComposedMessage {
         let plan = try makePlan(request, messageID: Self.newMessageID())
         let store = system.outbox
-        let subscribers = try await subscriberDeliveries(plan, store: store)
+        let subscribers = subscriberDeliveries(plan)
         let now = system.clock.now()
         let written = try await store.enqueue(
             plan.message, renditions: plan.renditions, fixedDeliveries: plan.fixedDeliveries,
@@ -55,7 +55,7 @@ public final class Composer: Sendable {
         -> ComposedMessage?
     {
         let plan = try makePlan(request, messageID: Self.newMessageID())
-        let subscribers = try await subscriberDeliveries(plan, store: system.outbox)
+        let subscribers = subscriberDeliveries(plan)
         let now = system.clock.now()
         guard
             let written = try await system.outbox.recordSlot(
