@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(name: "CrierYAMLTests", dependencies: ["CrierYAML"]),
         .testTarget(
             name: "CrierTemplatesTests",
-            dependencies: ["CrierTemplates", "CrierCore"],
+            dependencies: ["CrierTemplates", "CrierCore", "CrierYAML"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CrierStoreTests", dependencies: ["CrierStore", "CrierCore"]),
@@ -108,7 +108,8 @@ let package = Package(
         .testTarget(
             name: "CrierRuntimeTests",
             dependencies: [
-                "CrierRuntime", "CrierCore", "CrierStore", "CrierTemplates", "CrierTestSupport", "CrierStoreDoubles",
+                "CrierRuntime", "CrierCore", "CrierYAML", "CrierStore", "CrierTemplates", "CrierTestSupport",
+                "CrierStoreDoubles", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ],
@@ -130,10 +131,12 @@ let package = Package(
     ]
 )
 
-// Strict compiler everywhere: explicit existentials, imports internal unless said otherwise.
+// Strict compiler everywhere: explicit existentials, imports internal unless said otherwise, and a
+// module's members usable only where that module is imported (as swift-log builds).
 for target in package.targets where [.executable, .test, .regular].contains(target.type) {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
     target.swiftSettings = settings
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A mailbox as `Name <address>`: a display name (optional) and a bare address.
 public struct EmailAddress: Sendable, Equatable {
     /// The display name, if any.

@@ -1,5 +1,6 @@
 public import CrierTemplates
 import Foundation
+import Synchronization
 
 /// The template library and schedule catalog of one `CrierSystem`, each loaded at most once.
 ///

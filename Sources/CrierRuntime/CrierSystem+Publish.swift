@@ -1,3 +1,4 @@
+import CrierCore
 import CrierTemplates
 public import Foundation
 import Logging

@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import Synchronization
 
 /// Makes HTTP and SMTP transfers over one libcurl multi handle shared by every caller.
 ///

@@ -36,7 +36,8 @@ func composeBenchmark(_ arguments: [String]) async throws {
     let composer = try system.makeComposer()
     let request = CompositionRequest(
         template: argument("--template", in: arguments) ?? "courier-fraud", areas: ["city"],
-        variables: ["pretend_to_be": "police officers"], priority: .urgent, proposedBy: "benchmark")
+        variables: try VariableArguments.parse(["pretend_to_be=police officers"]), priority: .urgent,
+        proposedBy: "benchmark")
     let clock = ContinuousClock()
     let start = clock.now
     let composed = try await composer.compose(request)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CrierCore
 import CrierRuntime
 import Foundation
 

@@ -34,7 +34,7 @@ struct UpdateCommand: AsyncParsableCommand {
         let report = action.options.report
         report("Corrections:")
         for name in corrections.keys.sorted() {
-            let new: String = if case .text(let text) = corrections[name] { text } else { "(a list or flag)" }
+            let new = VariableArguments.display(corrections[name])
             report("  \(name): \(review.content.variables[name] ?? "(not set)") -> \(new)")
         }
         if !action.confirmation.yes { try askToType("UPDATE", toDo: "send the correction") }

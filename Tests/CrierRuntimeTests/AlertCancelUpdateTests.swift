@@ -1,5 +1,6 @@
 import CrierCore
 import CrierStore
+import CrierTemplates
 import Foundation
 import Testing
 

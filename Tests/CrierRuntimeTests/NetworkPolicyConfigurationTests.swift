@@ -1,3 +1,4 @@
+import CrierYAML
 import Curl
 import Foundation
 import Testing

@@ -1,6 +1,8 @@
 import CrierCore
 import CrierStore
+import CrierTemplates
 import Foundation
+import Logging
 import Testing
 
 @testable import CrierRuntime

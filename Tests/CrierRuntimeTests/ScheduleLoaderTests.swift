@@ -1,4 +1,5 @@
 import CrierCore
+import CrierYAML
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import CrierCore
 import CrierTemplates
+import CrierYAML
 import Foundation
 import Testing
 

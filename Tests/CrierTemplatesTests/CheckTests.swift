@@ -1,4 +1,5 @@
 import CrierTemplates
+import CrierYAML
 import Foundation
 import Testing
 

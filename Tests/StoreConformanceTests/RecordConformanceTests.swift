@@ -1,4 +1,5 @@
 import CrierCore
+import CrierRuntime
 import Foundation
 import Testing
 

@@ -15,4 +15,9 @@ public enum VariableArguments {
         }
         return variables
     }
+
+    /// How a parsed value reads back to the operator: its text, or that it is a list or a flag.
+    public static func display(_ value: TemplateValue?) -> String {
+        if case .text(let text) = value { text } else { "(a list or flag)" }
+    }
 }

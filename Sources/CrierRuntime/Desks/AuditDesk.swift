@@ -1,4 +1,5 @@
 public import CrierCore
+import CrierStore
 public import Foundation
 
 /// The desk that reads the audit log: who did what, and when.

@@ -1,5 +1,6 @@
 import CrierCore
 import Foundation
+import Logging
 public import ServiceLifecycle
 
 extension Scheduler: Service {

@@ -1,6 +1,7 @@
 public import CrierTemplates
 public import Logging
 public import ServiceLifecycle
+import UnixSignals
 
 extension CrierSystem {
     /// `crier run`'s services: `scheduler` (if given), a dispatcher over this installation's outbox

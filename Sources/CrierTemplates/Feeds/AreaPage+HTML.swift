@@ -1,4 +1,5 @@
 import CrierCore
+import Foundation
 
 extension AreaPage {
     /// The page as HTML5, every value escaped.
