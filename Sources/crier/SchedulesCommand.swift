@@ -79,7 +79,7 @@ struct SchedulesCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("crier: \(problem)\n".utf8))
             }
             guard catalog.problems.isEmpty else {
-                let files = Set(catalog.problems.map(\.file)).count
+                let files = catalog.invalidFileCount
                 throw CommandFailure(
                     message: "\(catalog.problems.count) problem(s) in \(files) invalid schedule file(s)",
                     isBadInput: true)

@@ -1,3 +1,4 @@
+import CrierCore
 import CrierStore
 import CrierTestSupport
 import Foundation

@@ -1,5 +1,6 @@
 import CrierCore
 import CrierStore
+import CrierYAML
 import Foundation
 
 extension CrierSystem {

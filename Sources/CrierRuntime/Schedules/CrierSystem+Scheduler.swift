@@ -1,3 +1,4 @@
+import CrierCore
 public import CrierTemplates
 public import Logging
 

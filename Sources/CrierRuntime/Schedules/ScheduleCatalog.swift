@@ -19,6 +19,9 @@ public struct ScheduleCatalog: Sendable {
     /// The schedules that fire (enabled ones).
     public var active: [Schedule] { schedules.filter(\.enabled) }
 
+    /// How many schedule files are invalid (a file may have several problems).
+    public var invalidFileCount: Int { Set(problems.map(\.file)).count }
+
     /// The schedule with `id`, if valid.
     public func schedule(_ id: String) -> Schedule? { schedules.first { $0.id == id } }
 }
