@@ -23,7 +23,8 @@ public final class AlertDesk: Sendable {
         self.init(system: system, library: try system.templates())
     }
 
-    var outbox: SQLiteOutbox { system.outbox }
+    /// The store, in the one role this desk uses.
+    var outbox: any AlertRecords { system.outbox }
 
     /// The message with `id`, refusing unknown ids and messages that are not operator alerts.
     func existingAlert(_ id: String) throws -> MessageRecord {

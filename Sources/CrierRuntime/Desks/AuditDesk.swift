@@ -7,6 +7,8 @@ public import Foundation
 /// It exists so the command line never touches the store.
 public struct AuditDesk: Sendable {
     let system: CrierSystem
+    /// The store, in the one role this desk uses.
+    var records: any OperatorRecords { system.outbox }
 
     /// A desk over `system`'s audit log.
     public init(system: CrierSystem) {
@@ -15,6 +17,6 @@ public struct AuditDesk: Sendable {
 
     /// The audit log since `since` (all of it when nil), oldest first.
     public func entries(since: Date?) throws -> [AuditEntry] {
-        try system.outbox.audit(since: since)
+        try records.audit(since: since)
     }
 }

@@ -7,6 +7,8 @@ public import Foundation
 /// It exists so the command line never touches the store; every retry leaves an audit line.
 public struct DeliveryDesk: Sendable {
     let system: CrierSystem
+    /// The store, in the one role this desk uses.
+    var records: any OperatorRecords { system.outbox }
 
     /// A desk over `system`'s deliveries.
     public init(system: CrierSystem) {
@@ -15,14 +17,14 @@ public struct DeliveryDesk: Sendable {
 
     /// Deliveries, newest first, only those in `state` when given, at most `limit`.
     public func list(state: DeliveryState?, limit: Int) throws -> [DeliveryListing] {
-        try system.outbox.deliveries(state: state, limit: limit).map(DeliveryListing.init)
+        try records.deliveries(state: state, limit: limit).map(DeliveryListing.init)
     }
 
     /// Queues every dead delivery again, audited as done by `actor`; returns how many.
     public func retryAllDead(actor: String) throws -> Int {
         let now = system.clock.now()
-        let count = try system.outbox.retryAllDead(now: now)
-        try system.outbox.appendAudit(
+        let count = try records.retryAllDead(now: now)
+        try records.appendAudit(
             AuditEntry(
                 at: now, actor: actor, action: "retry-dead", subject: "deliveries", detail: "\(count) deliveries"))
         return count
@@ -32,8 +34,8 @@ public struct DeliveryDesk: Sendable {
     /// is not a dead letter.
     public func retry(id: Int64, actor: String) throws -> Bool {
         let now = system.clock.now()
-        guard try system.outbox.retryDelivery(id: id, now: now) else { return false }
-        try system.outbox.appendAudit(AuditEntry(at: now, actor: actor, action: "retry", subject: "delivery \(id)"))
+        guard try records.retryDelivery(id: id, now: now) else { return false }
+        try records.appendAudit(AuditEntry(at: now, actor: actor, action: "retry", subject: "delivery \(id)"))
         return true
     }
 }

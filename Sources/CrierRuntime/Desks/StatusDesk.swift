@@ -8,6 +8,8 @@ import Foundation
 /// status, never thrown, so it answers even when templates or schedules are broken.
 public struct StatusDesk: Sendable {
     let system: CrierSystem
+    /// The store, in the one role this desk uses.
+    var records: any OperatorRecords { system.outbox }
 
     /// A desk over `system`.
     public init(system: CrierSystem) {
@@ -18,7 +20,7 @@ public struct StatusDesk: Sendable {
     public func report() throws -> SystemStatus {
         let configuration = system.configuration
         let now = system.clock.now()
-        let summary = try system.outbox.summary(now: now)
+        let summary = try records.summary(now: now)
         let endpoints = configuration.endpoints.map { endpoint in
             SystemStatus.EndpointStatus(
                 id: endpoint.id, kind: endpoint.kind.rawValue,

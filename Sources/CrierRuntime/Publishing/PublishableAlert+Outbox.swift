@@ -6,7 +6,7 @@ import Foundation
 extension PublishableAlert {
     /// Loads what `Publisher.publish` needs at `now` from the outbox, classifying each message with its template's CAP metadata.
     static func load(
-        from outbox: SQLiteOutbox, templates: TemplateLibrary, settings: PublishSettings, now: Date
+        from outbox: some PublishingReads, templates: TemplateLibrary, settings: PublishSettings, now: Date
     ) throws -> [PublishableAlert] {
         try outbox.publishableMessages(since: settings.windowStart(now: now)).map { stored in
             PublishableAlert(

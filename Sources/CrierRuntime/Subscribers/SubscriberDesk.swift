@@ -10,6 +10,9 @@ import Foundation
 public struct SubscriberDesk: Sendable {
     let system: CrierSystem
 
+    /// The store, in the one role this desk uses.
+    var roster: any SubscriberRoster { system.outbox }
+
     /// A desk over `system`'s subscribers.
     public init(system: CrierSystem) {
         self.system = system
@@ -20,13 +23,13 @@ public struct SubscriberDesk: Sendable {
     public func importCSV(file: String, skipInvalid: Bool, actor: String) throws -> SubscriberImportReport {
         let configuration = system.configuration
         let importer = SubscriberImporter(
-            outbox: system.outbox, areas: Set(configuration.areas.map(\.id)), topics: Set(configuration.topics))
+            outbox: roster, areas: Set(configuration.areas.map(\.id)), topics: Set(configuration.topics))
         let now = system.clock.now()
         let outcome = try importer.importCSV(file: file, skipInvalid: skipInvalid, now: now)
         guard outcome.imported else {
             throw SubscriberDeskError.badRows(file: file, problems: outcome.problems.map { "\($0)" })
         }
-        try system.outbox.appendAudit(
+        try roster.appendAudit(
             AuditEntry(
                 at: now, actor: actor, action: "subscribers-import", subject: file,
                 detail: "\(outcome.inserted) new, \(outcome.updated) updated, \(outcome.problems.count) skipped"))
@@ -40,12 +43,12 @@ public struct SubscriberDesk: Sendable {
             throw SubscriberDeskError.unknownArea(
                 area, known: configuration.areas.map(\.id).joined(separator: ", "))
         }
-        return try system.outbox.subscribers(area: area).map(SubscriberListing.init)
+        return try roster.subscribers(area: area).map(SubscriberListing.init)
     }
 
     /// Everything held about the person at `email` (subject access); refuses an unknown address.
     public func export(email: String) throws -> SubscriberDataExport {
-        guard let export = try system.outbox.exportSubscriber(email: email) else {
+        guard let export = try roster.exportSubscriber(email: email) else {
             throw SubscriberDeskError.noSubscriber(email)
         }
         return SubscriberDataExport(export: export)
@@ -56,11 +59,11 @@ public struct SubscriberDesk: Sendable {
     public func forget(email: String, actor: String) throws -> String? {
         let now = system.clock.now()
         let audit = AuditEntry(at: now, actor: actor, action: "subscribers-forget", subject: "a subscriber")
-        guard try system.outbox.forgetSubscriber(email: email, now: now, audit: audit) else {
+        guard try roster.forgetSubscriber(email: email, now: now, audit: audit) else {
             throw SubscriberDeskError.noSubscriber(email)
         }
         do {
-            try system.outbox.truncateWriteAheadLog()
+            try roster.discardErasedCopies()
             return nil
         } catch {
             return "\(error); older copies of the person's rows stay in the write-ahead log until SQLite reuses it"
@@ -69,7 +72,7 @@ public struct SubscriberDesk: Sendable {
 
     /// Honours an unsubscribe token; refuses one the outbox does not know.
     public func unsubscribe(token: String) throws {
-        guard try system.outbox.unsubscribe(token: token, now: system.clock.now()) else {
+        guard try roster.unsubscribe(token: token, now: system.clock.now()) else {
             throw SubscriberDeskError.unknownToken
         }
     }

@@ -21,17 +21,17 @@ struct SubscriberImporter: Sendable {
         let problems: [SubscriberImport.Problem]
     }
 
-    let outbox: SQLiteOutbox
+    let outbox: any SubscriberRoster
     let areas: Set<String>
     let topics: Set<String>
     /// Rows handed over at a time.
     let batchSize: Int
 
-    init(outbox: SQLiteOutbox, areas: Set<String>, topics: Set<String>) {
+    init(outbox: any SubscriberRoster, areas: Set<String>, topics: Set<String>) {
         self.init(outbox: outbox, areas: areas, topics: topics, batchSize: 2048)
     }
 
-    init(outbox: SQLiteOutbox, areas: Set<String>, topics: Set<String>, batchSize: Int) {
+    init(outbox: any SubscriberRoster, areas: Set<String>, topics: Set<String>, batchSize: Int) {
         self.outbox = outbox
         self.areas = areas
         self.topics = topics
