@@ -82,15 +82,16 @@ struct RunCommand: AsyncParsableCommand {
         let catalog = try checked(loaded, logger: logger)
         let scheduler = system.makeScheduler(catalog: catalog, library: library)
         // SIGTERM and SIGINT stop firing and claiming; deliveries in flight finish and are recorded.
+        // With --until-idle, one scheduler pass fires what is due, inside the group (a signal during
+        // it is a graceful shutdown too), then the outbox is drained.
+        let firstPass: (@Sendable () async -> Void)? =
+            untilIdle ? { @Sendable in Self.log(await scheduler.tick(), logger: logger) } : nil
         let services = try system.makeServices(
             scheduler: untilIdle ? nil : scheduler, library: library, untilIdle: untilIdle, idleGrace: idleGrace,
-            logger: logger)
+            firstPass: firstPass, logger: logger)
         logger.info(
             "crier running",
             metadata: ["database": "\(system.configuration.database.path)", "schedules": "\(catalog.active.count)"])
-        if untilIdle {
-            log(await scheduler.tick(), logger: logger)
-        }
         let report = try await services.run()
         withExtendedLifetime(lock) {}
         logger.info(
@@ -128,7 +129,7 @@ struct RunCommand: AsyncParsableCommand {
             isBadInput: true)
     }
 
-    private func log(_ tick: SchedulerTick, logger: Logger) {
+    private static func log(_ tick: SchedulerTick, logger: Logger) {
         for entry in tick.fired {
             logger.info("slot fired", metadata: ["schedule": "\(entry.scheduleID)", "slot": "\(entry.slotKey)"])
         }

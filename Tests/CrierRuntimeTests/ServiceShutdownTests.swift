@@ -110,6 +110,36 @@ struct ServiceShutdownTests {
         #expect(transport.calls.count == 2)
     }
 
+    @Test("a shutdown during the drain's first pass lets the pass finish, then claims nothing")
+    func shutdownDuringFirstPass() async throws {
+        let outbox = try SQLiteOutbox.inMemory()
+        try await DispatcherTests().enqueue(outbox, DispatcherTests.message("msg_first"), DispatcherTests.webhooks(5))
+        let gate = DeliveryGate()
+        let passes = Mutex(0)
+        let transport = ScriptedTransport { _ in .delivered(detail: "HTTP 200") }
+        let dispatcher = Dispatcher(
+            store: outbox, transports: [.webhook: transport], settings: DispatcherTests.settings(concurrency: 2))
+        let service = DispatchService(
+            dispatcher: dispatcher, untilIdle: true,
+            firstPass: {
+                await gate.pass()
+                passes.withLock { $0 += 1 }
+            }, logger: Logger(label: "test"))
+        try await testGracefulShutdown { trigger in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await service.run() }
+                await gate.arrivals(1)
+                trigger.triggerGracefulShutdown()
+                gate.open()
+                try await group.waitForAll()
+            }
+        }
+        #expect(passes.withLock { $0 } == 1)
+        #expect(service.report?.attempts == 0)
+        #expect(transport.calls.isEmpty)
+        #expect(try outbox.summary(now: Date()).byState["pending"] == 5)
+    }
+
     @Test("the scheduler waits on its clock: advancing it fires the next slot; shutdown ends the wait and the run")
     func schedulerWaitsOnTheClockAndReturns() async throws {
         // 09:01 BST on a June morning, outside quiet hours: the 09:00 slot was before it was seen.

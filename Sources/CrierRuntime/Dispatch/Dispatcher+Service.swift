@@ -12,14 +12,22 @@ public final class DispatchService: Service, Sendable {
     public let dispatcher: Dispatcher
     private let untilIdle: Bool
     private let idleGrace: Double
+    private let firstPass: (@Sendable () async -> Void)?
     private let logger: Logger
     private let finished = Mutex<DispatchReport?>(nil)
 
     /// A service running `dispatcher`, until shut down or (with `untilIdle`) until idle.
-    public init(dispatcher: Dispatcher, untilIdle: Bool = false, idleGrace: Double = 0, logger: Logger) {
+    ///
+    /// `firstPass` runs once before the first claim, inside the group, so a signal during it is a
+    /// graceful shutdown too (`crier run --until-idle` fires the schedules' due slots there).
+    public init(
+        dispatcher: Dispatcher, untilIdle: Bool = false, idleGrace: Double = 0,
+        firstPass: (@Sendable () async -> Void)? = nil, logger: Logger
+    ) {
         self.dispatcher = dispatcher
         self.untilIdle = untilIdle
         self.idleGrace = idleGrace
+        self.firstPass = firstPass
         self.logger = logger
     }
 
@@ -29,7 +37,8 @@ public final class DispatchService: Service, Sendable {
     public func run() async throws {
         let logger = self.logger
         let report = try await withGracefulShutdownHandler {
-            try await dispatcher.run(untilIdle: untilIdle, idleGrace: idleGrace)
+            if let firstPass, !Task.isShuttingDownGracefully { await firstPass() }
+            return try await dispatcher.run(untilIdle: untilIdle, idleGrace: idleGrace)
         } onGracefulShutdown: {
             logger.notice("stopping: finishing deliveries in flight")
         }

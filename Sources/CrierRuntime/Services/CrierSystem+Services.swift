@@ -8,13 +8,16 @@ extension CrierSystem {
     /// and transports, and, when crier.yml sets `publish.dir`, the publisher, plus `more`; SIGTERM
     /// and SIGINT shut them down gracefully.
     ///
+    /// `firstPass` runs once inside the group before the dispatcher's first claim.
+    ///
     /// With `untilIdle` the dispatcher returns once nothing is in flight and nothing is due within
     /// `idleGrace` seconds, and the group then shuts down. Any service that returns or throws shuts
     /// the whole group down gracefully. With `shutdownGrace`, what is still running that long after
     /// the shutdown began is cancelled (transfers on the wire are retried later under the same key).
     public func makeServices(
         scheduler: Scheduler?, library: TemplateLibrary, untilIdle: Bool = false, idleGrace: Double = 0,
-        shutdownGrace: Duration? = nil, more: [any Service] = [], logger: Logger
+        firstPass: (@Sendable () async -> Void)? = nil, shutdownGrace: Duration? = nil, more: [any Service] = [],
+        logger: Logger
     ) throws -> CrierServices {
         let publisher = configuration.publishDirectory.map { folder in
             PublishService(system: self, library: library, folder: folder, logger: Logger(label: "crier.publish"))
@@ -22,7 +25,8 @@ extension CrierSystem {
         let dispatchLogger = Logger(label: "crier.dispatch")
         let dispatcher = try makeDispatcher(logger: dispatchLogger, publisher: publisher)
         let dispatch = DispatchService(
-            dispatcher: dispatcher, untilIdle: untilIdle, idleGrace: idleGrace, logger: dispatchLogger)
+            dispatcher: dispatcher, untilIdle: untilIdle, idleGrace: idleGrace, firstPass: firstPass,
+            logger: dispatchLogger)
         // Started in this order, shut down in reverse: firing stops first, publishing last.
         let services: [any Service] = [publisher].compactMap { $0 } + [dispatch] + [scheduler].compactMap { $0 } + more
         var configuration = ServiceGroupConfiguration(
