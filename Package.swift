@@ -16,6 +16,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(
+            url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // libcurl, as the system provides it (Debian: libcurl4-openssl-dev).
@@ -56,10 +60,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The HTTP face (Hummingbird 2): routes, pages and limits, over protocols Runtime implements.
+        .target(
+            name: "CrierHTTP",
+            dependencies: [
+                "CrierCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .target(
             name: "CrierRuntime",
             dependencies: [
                 "CrierCore",
+                "CrierHTTP",
                 "CrierYAML",
                 "CrierTemplates",
                 "CrierStore",
@@ -99,6 +116,13 @@ let package = Package(
             name: "CrierTemplatesTests",
             dependencies: ["CrierTemplates", "CrierCore", "CrierYAML"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CrierHTTPTests",
+            dependencies: [
+                "CrierHTTP", "CrierCore", "CrierTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(name: "CrierStoreTests", dependencies: ["CrierStore", "CrierCore"]),
         .testTarget(

@@ -15,7 +15,8 @@ struct Crier: AsyncParsableCommand {
             The configuration file comes from --config, else $CRIER_CONFIG, else ./crier.yml.
             """,
         subcommands: [
-            RunCommand.self, StatusCommand.self, DeliveriesCommand.self, PlanCommand.self, SchedulesCommand.self,
+            RunCommand.self, ServeCommand.self, StatusCommand.self, DeliveriesCommand.self, PlanCommand.self,
+            SchedulesCommand.self,
             SubscribersCommand.self, TemplatesCommand.self, PreviewCommand.self, PublishCommand.self, AlertCommand.self,
             ApproveCommand.self, RejectCommand.self, CancelCommand.self, UpdateCommand.self, AlertsCommand.self,
             AuditCommand.self,

@@ -57,12 +57,18 @@ struct RunCommand: AsyncParsableCommand {
     )
     var simulateDeliver = false
 
+    @Option(name: .long, help: "Also serve HTTP on HOST:PORT (default: crier.yml's http.listen, if set).")
+    var listen: String?
+
     func validate() throws {
         if simulateDeliver && simulateUntil == nil {
             throw ValidationError("--simulate-deliver is only for --simulate-until")
         }
         if simulateDatabase != nil && simulateUntil == nil {
             throw ValidationError("--simulate-database is only for --simulate-until")
+        }
+        if listen != nil && simulateUntil != nil {
+            throw ValidationError("--listen cannot be combined with --simulate-until")
         }
         if simulateUntil != nil && untilIdle {
             throw ValidationError("--simulate-until cannot be combined with --until-idle")
@@ -71,6 +77,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         global.bootstrapLogging()
+        CrierSystem.bootstrapMetrics()
         let logger = Logger(label: "crier.run")
         if let simulateUntil {
             try await rehearse(until: simulateUntil, logger: logger)
@@ -86,9 +93,11 @@ struct RunCommand: AsyncParsableCommand {
         // it is a graceful shutdown too), then the outbox is drained.
         let firstPass: (@Sendable () async -> Void)? =
             untilIdle ? { @Sendable in Self.log(await scheduler.tick(), logger: logger) } : nil
+        let http = try system.makeHTTPService(
+            listen: listen, logger: Logger(label: "crier.http"), onListening: ListenOption.announce)
         let services = try system.makeServices(
             scheduler: untilIdle ? nil : scheduler, library: library, untilIdle: untilIdle, idleGrace: idleGrace,
-            firstPass: firstPass, logger: logger)
+            firstPass: firstPass, http: http, logger: logger)
         logger.info(
             "crier running",
             metadata: ["database": "\(system.configuration.database.path)", "schedules": "\(catalog.active.count)"])

@@ -106,10 +106,12 @@ public enum ConfigurationLoader {
             try publishMapping.finish(known: ["dir", "exercises", "file_mode", "dir_mode"])
         }
         let dispatch = try readDispatch(&root)
+        let http = try readHTTP(&root)
 
         try root.finish(known: [
             "timezone", "database", "templates", "schedules", "sender", "areas", "topics", "email", "endpoints",
             "quiet_hours", "retry", "misfire_grace", "network", "approvals", "publish", "dispatch",
+            "http",
         ])
 
         var configuration = CrierConfiguration(
@@ -121,6 +123,7 @@ public enum ConfigurationLoader {
             dispatch: dispatch, publishExercises: publishExercises)
         configuration.publishFileMode = fileMode
         configuration.publishDirectoryMode = directoryMode
+        configuration.http = http
         configuration.allowedNetworks = allowed
         configuration.endpointAllowedNetworks = endpointAllowed
         configuration.endpoints = configuration.endpoints.map { endpoint in

@@ -78,6 +78,9 @@ public struct CrierConfiguration: Sendable {
     /// Each endpoint's own `allow` list, by endpoint id, on top of `allowedNetworks`.
     public var endpointAllowedNetworks: [String: [IPNetwork]] = [:]
 
+    /// `http:`: where the HTTP service listens and the public base of its links.
+    public var http = HTTP()
+
     /// The area with `id`, if configured.
     public func area(_ id: String) -> Area? { areas.first { $0.id == id } }
 }

@@ -1,3 +1,4 @@
+public import CrierHTTP
 public import CrierTemplates
 public import Logging
 public import ServiceLifecycle
@@ -5,7 +6,8 @@ import UnixSignals
 
 extension CrierSystem {
     /// `crier run`'s services: `scheduler` (if given), a dispatcher over this installation's outbox
-    /// and transports, and, when crier.yml sets `publish.dir`, the publisher, plus `more`; SIGTERM
+    /// and transports, and, when crier.yml sets `publish.dir`, the publisher, plus the HTTP service
+    /// `http` (if given) and `more`; SIGTERM
     /// and SIGINT shut them down gracefully.
     ///
     /// `firstPass` runs once inside the group before the dispatcher's first claim.
@@ -16,7 +18,8 @@ extension CrierSystem {
     /// the shutdown began is cancelled (transfers on the wire are retried later under the same key).
     public func makeServices(
         scheduler: Scheduler?, library: TemplateLibrary, untilIdle: Bool = false, idleGrace: Double = 0,
-        firstPass: (@Sendable () async -> Void)? = nil, shutdownGrace: Duration? = nil, more: [any Service] = [],
+        firstPass: (@Sendable () async -> Void)? = nil, shutdownGrace: Duration? = nil, http: CrierHTTPService? = nil,
+        more: [any Service] = [],
         logger: Logger
     ) throws -> CrierServices {
         let publisher = configuration.publishDirectory.map { folder in
@@ -28,7 +31,9 @@ extension CrierSystem {
             dispatcher: dispatcher, untilIdle: untilIdle, idleGrace: idleGrace, firstPass: firstPass,
             logger: dispatchLogger)
         // Started in this order, shut down in reverse: firing stops first, publishing last.
-        let services: [any Service] = [publisher].compactMap { $0 } + [dispatch] + [scheduler].compactMap { $0 } + more
+        let services: [any Service] =
+            [publisher].compactMap { $0 } + [dispatch] + [scheduler].compactMap { $0 }
+            + [http].compactMap { $0 } + more
         var configuration = ServiceGroupConfiguration(
             services: services.map {
                 .init(

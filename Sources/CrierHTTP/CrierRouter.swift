@@ -1,0 +1,12 @@
+import Hummingbird
+
+/// Builds the one router of the HTTP service from its route groups and the middleware every
+/// route shares.
+enum CrierRouter {
+    static func make(dependencies: HTTPDependencies) -> Router<CrierRequestContext> {
+        let router = Router(context: CrierRequestContext.self)
+        router.add(middleware: RequestMetricsMiddleware())
+        OperationalRoutes.add(to: router, dependencies: dependencies)
+        return router
+    }
+}

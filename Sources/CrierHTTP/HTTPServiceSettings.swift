@@ -1,0 +1,18 @@
+public import Foundation
+
+/// How the HTTP service listens and what it promises its clients: the address, the public base of
+/// the links it writes, and the limits that keep a slow or greedy client from holding it.
+public struct HTTPServiceSettings: Sendable, Equatable {
+    /// Where to listen.
+    public var listen: ListenAddress
+    /// The public base URL (behind the TLS reverse proxy) for links in pages and emails.
+    public var publicURL: URL?
+    /// Seconds a connection may stay idle (no request in progress) before it is closed.
+    public var idleTimeout: Double = 30
+
+    /// Settings listening on `listen`, with `publicURL` as the base of links.
+    public init(listen: ListenAddress, publicURL: URL? = nil) {
+        self.listen = listen
+        self.publicURL = publicURL
+    }
+}
