@@ -65,6 +65,7 @@ let package = Package(
             name: "CrierHTTP",
             dependencies: [
                 "CrierCore",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -133,6 +134,7 @@ let package = Package(
             name: "CrierRuntimeTests",
             dependencies: [
                 "CrierRuntime", "CrierCore", "CrierYAML", "CrierStore", "CrierTemplates", "CrierTestSupport",
+                "CrierHTTP",
                 "CrierStoreDoubles", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),

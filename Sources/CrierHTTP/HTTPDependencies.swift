@@ -5,10 +5,15 @@ public struct HTTPDependencies: Sendable {
     public var readiness: any ReadinessProbe
     /// Answers `/metrics`.
     public var metrics: any MetricsExposition
+    /// The partners' bearer tokens, for `/api/v1`.
+    public var partners: PartnerDirectory
 
-    /// Dependencies for the operational routes.
-    public init(readiness: any ReadinessProbe, metrics: any MetricsExposition) {
+    /// Dependencies for the operational routes, and the partners the API accepts.
+    public init(
+        readiness: any ReadinessProbe, metrics: any MetricsExposition, partners: PartnerDirectory = PartnerDirectory([])
+    ) {
         self.readiness = readiness
         self.metrics = metrics
+        self.partners = partners
     }
 }

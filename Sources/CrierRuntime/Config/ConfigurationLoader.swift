@@ -107,11 +107,12 @@ public enum ConfigurationLoader {
         }
         let dispatch = try readDispatch(&root)
         let http = try readHTTP(&root)
+        let partners = try readPartners(&root)
 
         try root.finish(known: [
             "timezone", "database", "templates", "schedules", "sender", "areas", "topics", "email", "endpoints",
             "quiet_hours", "retry", "misfire_grace", "network", "approvals", "publish", "dispatch",
-            "http",
+            "http", "partners",
         ])
 
         var configuration = CrierConfiguration(
@@ -124,6 +125,7 @@ public enum ConfigurationLoader {
         configuration.publishFileMode = fileMode
         configuration.publishDirectoryMode = directoryMode
         configuration.http = http
+        configuration.partners = partners
         configuration.allowedNetworks = allowed
         configuration.endpointAllowedNetworks = endpointAllowed
         configuration.endpoints = configuration.endpoints.map { endpoint in

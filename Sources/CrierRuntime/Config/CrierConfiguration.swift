@@ -1,4 +1,5 @@
 public import CrierCore
+public import CrierHTTP
 public import Curl
 public import Foundation
 
@@ -80,6 +81,8 @@ public struct CrierConfiguration: Sendable {
 
     /// `http:`: where the HTTP service listens and the public base of its links.
     public var http = HTTP()
+    /// `partners:`: who may call the partner API, with which scopes.
+    public var partners: [PartnerCredential] = []
 
     /// The area with `id`, if configured.
     public func area(_ id: String) -> Area? { areas.first { $0.id == id } }
