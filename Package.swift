@@ -65,6 +65,7 @@ let package = Package(
             name: "CrierHTTP",
             dependencies: [
                 "CrierCore",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -121,6 +122,7 @@ let package = Package(
             name: "CrierHTTPTests",
             dependencies: [
                 "CrierHTTP", "CrierCore", "CrierTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
