@@ -5,10 +5,15 @@ public struct HTTPDependencies: Sendable {
     public var readiness: any ReadinessProbe
     /// Answers `/metrics`.
     public var metrics: any MetricsExposition
+    /// Answers the residents' pages (`/unsubscribe/{token}`, `/preferences/{token}`); nil serves none.
+    public var residents: (any ResidentAccounts)?
 
-    /// Dependencies for the operational routes.
-    public init(readiness: any ReadinessProbe, metrics: any MetricsExposition) {
+    /// Dependencies for the operational routes and, when `residents` is given, the residents' pages.
+    public init(
+        readiness: any ReadinessProbe, metrics: any MetricsExposition, residents: (any ResidentAccounts)? = nil
+    ) {
         self.readiness = readiness
         self.metrics = metrics
+        self.residents = residents
     }
 }

@@ -20,7 +20,8 @@ extension CrierSystem {
         guard let address = given ?? configuration.http.listen else { return nil }
         let settings = HTTPServiceSettings(listen: address, publicURL: configuration.http.publicURL)
         let dependencies = HTTPDependencies(
-            readiness: SystemReadiness(system: self), metrics: SystemMetrics(system: self))
+            readiness: SystemReadiness(system: self), metrics: SystemMetrics(system: self),
+            residents: ResidentDesk(system: self))
         return CrierHTTPService(
             settings: settings, dependencies: dependencies, logger: logger, onListening: onListening)
     }
