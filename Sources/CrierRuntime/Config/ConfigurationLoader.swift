@@ -124,6 +124,9 @@ public enum ConfigurationLoader {
         configuration.publishFileMode = fileMode
         configuration.publishDirectoryMode = directoryMode
         configuration.http = http
+        if configuration.email?.unsubscribeURLPattern == nil, let base = http.publicURL {
+            configuration.email?.unsubscribeURLPattern = CrierConfiguration.HTTP.unsubscribeURLPattern(publicURL: base)
+        }
         configuration.allowedNetworks = allowed
         configuration.endpointAllowedNetworks = endpointAllowed
         configuration.endpoints = configuration.endpoints.map { endpoint in
