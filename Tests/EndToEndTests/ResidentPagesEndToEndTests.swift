@@ -145,6 +145,11 @@ struct UnsubscribeEndToEndTests {
         let gujarati = try await CurlCall.run(URL(string: site.url("unsubscribe/\(cat)").absoluteString + "?lang=gu")!)
         #expect(gujarati.body.contains("<html lang=\"gu\">"))
 
+        // Requests are counted by route pattern: no token reaches the metrics.
+        let metrics = try await CurlCall.run(site.url("metrics"))
+        #expect(metrics.body.contains("crier_http_requests_total{route=\"/unsubscribe/"))
+        #expect(!metrics.body.contains(ann) && !metrics.body.contains(lookalike))
+
         let stopped = try await site.serving.stop()
         #expect(stopped.status == 0, "\(stopped.stderr)")
     }
