@@ -7,13 +7,18 @@ public struct HTTPDependencies: Sendable {
     public var metrics: any MetricsExposition
     /// The partners' bearer tokens, for `/api/v1`.
     public var partners: PartnerDirectory
+    /// Answers the residents' pages (`/unsubscribe/{token}`, `/preferences/{token}`); nil serves none.
+    public var residents: (any ResidentAccounts)?
 
-    /// Dependencies for the operational routes, and the partners the API accepts.
+    /// Dependencies for the operational routes, the partners the API accepts and, when
+    /// `residents` is given, the residents' pages.
     public init(
-        readiness: any ReadinessProbe, metrics: any MetricsExposition, partners: PartnerDirectory = PartnerDirectory([])
+        readiness: any ReadinessProbe, metrics: any MetricsExposition, partners: PartnerDirectory = PartnerDirectory([]),
+        residents: (any ResidentAccounts)? = nil
     ) {
         self.readiness = readiness
         self.metrics = metrics
         self.partners = partners
+        self.residents = residents
     }
 }

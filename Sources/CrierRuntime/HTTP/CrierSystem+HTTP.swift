@@ -21,7 +21,8 @@ extension CrierSystem {
         let settings = HTTPServiceSettings(listen: address, publicURL: configuration.http.publicURL)
         let dependencies = HTTPDependencies(
             readiness: SystemReadiness(system: self), metrics: SystemMetrics(system: self),
-            partners: PartnerDirectory(configuration.partners))
+            partners: PartnerDirectory(configuration.partners),
+            residents: ResidentDesk(system: self))
         return CrierHTTPService(
             settings: settings, dependencies: dependencies, logger: logger, onListening: onListening)
     }
