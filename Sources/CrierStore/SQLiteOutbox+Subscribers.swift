@@ -95,9 +95,11 @@ extension SQLiteOutbox {
     public func unsubscribe(token: String, now: Date) throws -> Bool {
         try write("unsubscribe") { db in
             guard
-                let id = try Int64.fetchOne(
-                    db, sql: "SELECT id FROM subscribers WHERE unsubscribe_token = ?", arguments: [token])
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT id, email FROM subscribers WHERE unsubscribe_token = ?", arguments: [token])
             else { return false }
+            let id: Int64 = row["id"]
+            try Self.suppress(db, email: row["email"], reason: .unsubscribed, at: now)
             try db.execute(
                 sql: """
                     UPDATE subscribers SET unsubscribed_at = coalesce(unsubscribed_at, :now), updated_at = :now
@@ -160,7 +162,8 @@ extension SQLiteOutbox {
             id: row["id"], email: row["email"], name: row["name"], area: row["area"],
             topics: topics.split(separator: ";").map(String.init), locale: row["locale"], isTest: row["is_test"],
             unsubscribeToken: row["unsubscribe_token"], unsubscribedAt: unsubscribed.map(Date.init(unixSeconds:)),
-            createdAt: Date(unixSeconds: row["created_at"]), updatedAt: Date(unixSeconds: row["updated_at"]))
+            createdAt: Date(unixSeconds: row["created_at"]), updatedAt: Date(unixSeconds: row["updated_at"]),
+            consent: Self.consent(row))
     }
 }
 
