@@ -7,6 +7,10 @@ public struct HTTPDependencies: Sendable {
     public var metrics: any MetricsExposition
     /// The partners' bearer tokens, for `/api/v1`.
     public var partners: PartnerDirectory
+    /// Sign-up with double opt-in (`/subscribe`); the routes answer 404 without it.
+    public var signups: (any SignupService)?
+    /// Bounces partners report (`POST /api/v1/bounces`); the route answers 404 without it.
+    public var bounces: (any BounceReceiver)?
 
     /// Dependencies for the operational routes, and the partners the API accepts.
     public init(
