@@ -9,6 +9,7 @@ enum CrierRouter {
         OperationalRoutes.add(to: router, dependencies: dependencies)
         SignupRoutes.add(to: router, dependencies: dependencies)
         BounceRoutes.add(to: router, dependencies: dependencies)
+        if let residents = dependencies.residents { ResidentRoutes.add(to: router, accounts: residents) }
         return router
     }
 }

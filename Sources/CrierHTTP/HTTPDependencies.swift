@@ -11,13 +11,18 @@ public struct HTTPDependencies: Sendable {
     public var signups: (any SignupService)?
     /// Bounces partners report (`POST /api/v1/bounces`); the route answers 404 without it.
     public var bounces: (any BounceReceiver)?
+    /// Answers the residents' pages (`/unsubscribe/{token}`, `/preferences/{token}`); nil serves none.
+    public var residents: (any ResidentAccounts)?
 
-    /// Dependencies for the operational routes, and the partners the API accepts.
+    /// Dependencies for the operational routes, the partners the API accepts and, when `residents`
+    /// is given, the residents' pages.
     public init(
-        readiness: any ReadinessProbe, metrics: any MetricsExposition, partners: PartnerDirectory = PartnerDirectory([])
+        readiness: any ReadinessProbe, metrics: any MetricsExposition, partners: PartnerDirectory = PartnerDirectory([]),
+        residents: (any ResidentAccounts)? = nil
     ) {
         self.readiness = readiness
         self.metrics = metrics
         self.partners = partners
+        self.residents = residents
     }
 }

@@ -103,11 +103,14 @@ extension SQLiteOutbox {
             guard let request = try Self.pendingSignup(db, tokenHash: tokenHash, now: now) else { return nil }
             let at = now.unixSeconds
             var tokens = RandomTokenGenerator(bufferSize: 64)
+            let token = tokens.unsubscribeToken()
             try db.execute(
                 sql: """
                     INSERT INTO subscribers (email, name, area, topics, locale, is_test, unsubscribe_token,
-                        unsubscribed_at, created_at, updated_at, consent_at, consent_source, consent_wording)
-                    VALUES (:email, '', :area, :topics, :locale, 0, :token, NULL, :now, :now, :now, :source, :wording)
+                        unsubscribe_token_hash, unsubscribed_at, created_at, updated_at, consent_at, consent_source,
+                        consent_wording)
+                    VALUES (:email, '', :area, :topics, :locale, 0, :token, :tokenHash, NULL, :now, :now, :now, :source,
+                        :wording)
                     ON CONFLICT (email) DO UPDATE SET
                         area = excluded.area, topics = excluded.topics, locale = excluded.locale,
                         unsubscribed_at = NULL, updated_at = excluded.updated_at,
@@ -116,7 +119,7 @@ extension SQLiteOutbox {
                     """,
                 arguments: [
                     "email": request.email, "area": request.area, "topics": Self.storedTopics(request.topics),
-                    "locale": request.locale, "token": tokens.unsubscribeToken(), "now": at,
+                    "locale": request.locale, "token": token, "tokenHash": Self.unsubscribeTokenHash(token), "now": at,
                     "source": request.source, "wording": request.wordingVersion,
                 ])
             try Self.liftSuppression(db, email: request.email)

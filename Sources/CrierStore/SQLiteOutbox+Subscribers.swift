@@ -94,12 +94,10 @@ extension SQLiteOutbox {
     @discardableResult
     public func unsubscribe(token: String, now: Date) throws -> Bool {
         try write("unsubscribe") { db in
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT id, email FROM subscribers WHERE unsubscribe_token = ?", arguments: [token])
-            else { return false }
-            let id: Int64 = row["id"]
-            try Self.suppress(db, email: row["email"], reason: .unsubscribed, at: now)
+            guard let id = try Self.subscriberID(holding: token, db) else { return false }
+            if let email = try String.fetchOne(db, sql: "SELECT email FROM subscribers WHERE id = ?", arguments: [id]) {
+                try Self.suppress(db, email: email, reason: .unsubscribed, at: now)
+            }
             try db.execute(
                 sql: """
                     UPDATE subscribers SET unsubscribed_at = coalesce(unsubscribed_at, :now), updated_at = :now
@@ -181,8 +179,8 @@ private struct SubscriberWriter {
             db,
             sql: """
                 INSERT INTO subscribers (email, name, area, topics, locale, is_test, unsubscribe_token,
-                    created_at, updated_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+                    unsubscribe_token_hash, created_at, updated_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, ?8, ?8)
                 ON CONFLICT (email) DO UPDATE SET
                     name = excluded.name, area = excluded.area, topics = excluded.topics,
                     locale = excluded.locale, is_test = excluded.is_test, updated_at = excluded.updated_at
@@ -197,8 +195,10 @@ private struct SubscriberWriter {
         statement.bind(SQLiteOutbox.storedTopics(input.topics), at: 4)
         statement.bind(input.locale, at: 5)
         statement.bind(input.isTest, at: 6)
-        statement.bind(tokens.unsubscribeToken(), at: 7)
+        let token = tokens.unsubscribeToken()
+        statement.bind(token, at: 7)
         statement.bind(at, at: 8)
+        statement.bind(blob: Array(SQLiteOutbox.unsubscribeTokenHash(token)), at: 9)
         if try statement.runInserting() {
             inserted += 1
         } else {

@@ -1,137 +1,110 @@
-import CrierCore
-import Hummingbird
-
-/// The sign-up pages as plain HTML: one column that fits a 390 px phone, large type, labelled
-/// fields, the page's language in `lang`, and no script (every action is a form POST).
+/// The sign-up pages' content, laid out by the residents' shared page shell (`ResidentPages.page`:
+/// `lang`, labels, a 390 px column, no script, the emergency numbers in the footer).
 enum SignupPage {
-    /// A whole page around `body` (already HTML) with `title`, answered with `status`.
-    static func response(
-        title: String, body: String, wording: SignupWording, status: HTTPResponse.Status = .ok
-    ) -> Response {
-        let html = """
-            <!DOCTYPE html>
-            <html lang="\(wording.locale)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="referrer" content="no-referrer">
-            <title>\(escape(title))</title>
-            <style>
-            body{margin:0;font-family:Arial,Helvetica,sans-serif;font-size:19px;line-height:1.5;color:#0b0c0c;background:#fff}
-            main{max-width:40rem;margin:0 auto;padding:16px}
-            h1{font-size:28px;line-height:1.25}
-            label,legend{display:block;font-weight:bold;margin:16px 0 4px}
-            fieldset{border:0;padding:0;margin:0}
-            fieldset label{font-weight:normal;margin:4px 0}
-            input[type=email],select{box-sizing:border-box;width:100%;font-size:19px;padding:8px;border:2px solid #0b0c0c}
-            input[type=checkbox]{width:24px;height:24px;vertical-align:middle;margin-right:8px}
-            button{font-size:19px;padding:10px 16px;margin-top:24px;background:#00703c;color:#fff;border:0}
-            .problems{border:4px solid #d4351c;padding:8px 16px}
-            .statement{border-left:6px solid #1d70b8;background:#f3f2f1;padding:8px 12px}
-            a{color:#1d70b8}
-            </style>
-            </head>
-            <body>
-            <main>
-            <h1>\(escape(title))</h1>
-            \(body)
-            </main>
-            </body>
-            </html>
-
-            """
-        var headers = HTTPFields()
-        headers[.contentType] = "text/html; charset=utf-8"
-        headers[.cacheControl] = "no-store"
-        headers[.contentSecurityPolicy] = securityPolicy
-        headers[.xContentTypeOptions] = "nosniff"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    /// A page titled `title` with `main` in the wording's language.
+    static func page(title: String, main: [String], wording: SignupWording) -> HTMLPage {
+        ResidentPages.page(
+            language: wording.locale, wording: ResidentWording.for(wording.locale).wording, title: title, main: main)
     }
 
-    /// The policy every page carries: no scripts, frames or foreign form targets, and no referrer
-    /// (the confirm page's address holds a token), set through the page itself.
-    static let securityPolicy =
-        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"
-
-    /// The sign-up form, filled with `given` and listing `problems` when it is shown again.
+    /// The sign-up form, filled with `given` and with each problem beside its field when shown again.
     static func form(
         _ content: SignupFormContent, wording: SignupWording, given: SignupSubmission? = nil,
         problems: [SignupFieldProblem] = []
-    ) -> String {
-        var html = ""
-        if !problems.isEmpty {
-            html += "<div class=\"problems\" role=\"alert\"><h2>\(escape(wording.problemsHeading))</h2><ul>"
-            for problem in problems {
-                html += "<li>\(escape(label(of: problem.field, wording: wording))): \(escape(problem.message))</li>"
-            }
-            html += "</ul></div>\n"
+    ) -> [String] {
+        let resident = ResidentWording.for(wording.locale).wording
+        var errors: [String: [String]] = [:]
+        for problem in problems { errors[problem.field, default: []].append(problem.message) }
+        func errorLines(_ field: String) -> [String] {
+            guard let messages = errors[field] else { return [] }
+            return ["<p class=\"error\" id=\"\(field)-error\">\(text(messages.joined(separator: " ")))</p>"]
         }
-        html += "<p>\(escape(wording.formIntro))</p>\n"
-        html += "<form method=\"post\" action=\"/subscribe\">\n"
-        html += "<label for=\"email\">\(escape(wording.email))</label>\n"
-        html +=
-            "<input type=\"email\" id=\"email\" name=\"email\" autocomplete=\"email\" required value=\"\(escape(given?.email ?? ""))\">\n"
-        html += "<label for=\"area\">\(escape(wording.area))</label>\n<select id=\"area\" name=\"area\" required>\n"
+        func wrapper(_ field: String) -> String { errors[field] == nil ? "<div>" : "<div class=\"field-error\">" }
+        func describedBy(_ field: String) -> String {
+            errors[field] == nil ? "" : " aria-describedby=\"\(field)-error\""
+        }
+        var html: [String] = []
+        if !problems.isEmpty {
+            html.append("<p class=\"error\" role=\"alert\">\(text(wording.problemsHeading))</p>")
+        }
+        html.append("<p>\(text(wording.formIntro))</p>")
+        html.append("<form method=\"post\" action=\"/subscribe\">")
+        html += [wrapper("email"), "<label for=\"email\">\(text(wording.email))</label>"] + errorLines("email")
+        html.append(
+            "<input type=\"email\" id=\"email\" name=\"email\" autocomplete=\"email\" required"
+                + " value=\"\(attribute(given?.email ?? ""))\"\(describedBy("email"))>")
+        html.append("</div>")
+        html += [wrapper("area"), "<label for=\"area\">\(text(wording.area))</label>"] + errorLines("area")
+        html.append("<select id=\"area\" name=\"area\" required\(describedBy("area"))>")
         for area in content.areas {
             let selected = given?.area == area.value ? " selected" : ""
-            html += "<option value=\"\(escape(area.value))\"\(selected)>\(escape(area.label))</option>\n"
+            html.append("<option value=\"\(attribute(area.value))\"\(selected)>\(text(area.label))</option>")
         }
-        html += "</select>\n<fieldset>\n<legend>\(escape(wording.topics))</legend>\n"
-        let chosen = Set(given?.topics ?? ["all"])
+        html += ["</select>", "</div>"]
+        html.append(
+            "<fieldset\(errors["topics"] == nil ? "" : " class=\"field-error\"")\(describedBy("topics"))>")
+        html.append("<legend>\(text(wording.topics))</legend>")
+        html += errorLines("topics")
+        let chosen = Set(given?.topics ?? [])
+        let all = chosen.isEmpty || chosen.contains("all")
         let options = [SignupChoice(value: "all", label: wording.allTopics)] + content.topics
-        for (index, topic) in options.enumerated() {
-            let checked = chosen.contains(topic.value) ? " checked" : ""
-            html +=
-                "<label for=\"topic-\(index)\"><input type=\"checkbox\" id=\"topic-\(index)\" name=\"topics\" value=\"\(escape(topic.value))\"\(checked)>\(escape(topic.label))</label>\n"
+        for topic in options {
+            let label = resident.topicNames[topic.value] ?? topic.label
+            let checked = topic.value == "all" ? all : !all && chosen.contains(topic.value)
+            let id = attribute("topic-\(topic.value)")
+            html.append(
+                "<label for=\"\(id)\"><input type=\"checkbox\" id=\"\(id)\" name=\"topics\""
+                    + " value=\"\(attribute(topic.value))\"\(checked ? " checked" : "")> \(text(label))</label>")
         }
-        html += "</fieldset>\n"
-        html += "<label for=\"locale\">\(escape(wording.language))</label>\n<select id=\"locale\" name=\"locale\">\n"
+        html.append("</fieldset>")
+        html += [wrapper("locale"), "<label for=\"locale\">\(text(wording.language))</label>"] + errorLines("locale")
+        html.append("<select id=\"locale\" name=\"locale\"\(describedBy("locale"))>")
         for language in content.languages {
             let selected = (given?.locale ?? wording.locale) == language.value ? " selected" : ""
-            html += "<option value=\"\(escape(language.value))\"\(selected)>\(escape(language.label))</option>\n"
+            html.append(
+                "<option value=\"\(attribute(language.value))\" lang=\"\(attribute(language.value))\"\(selected)>"
+                    + "\(text(language.label))</option>")
         }
-        html += "</select>\n"
-        html += "<h2>\(escape(wording.consentHeading))</h2>\n"
-        html += "<p class=\"statement\">\(escape(content.consentStatement))</p>\n"
-        html += "<input type=\"hidden\" name=\"consent_version\" value=\"\(escape(content.consentVersion))\">\n"
-        html +=
-            "<label for=\"consent\"><input type=\"checkbox\" id=\"consent\" name=\"consent\" value=\"yes\" required>\(escape(wording.consentBox))</label>\n"
-        html += "<button type=\"submit\">\(escape(wording.submit))</button>\n</form>\n"
+        html += ["</select>", "</div>"]
+        html.append(
+            "<fieldset\(errors["consent"] == nil ? "" : " class=\"field-error\"")\(describedBy("consent"))>")
+        html.append("<legend>\(text(wording.consentHeading))</legend>")
+        html += errorLines("consent")
+        html.append("<p>\(text(content.consentStatement))</p>")
+        html.append("<input type=\"hidden\" name=\"consent_version\" value=\"\(attribute(content.consentVersion))\">")
+        html.append(
+            "<label for=\"consent\"><input type=\"checkbox\" id=\"consent\" name=\"consent\" value=\"yes\" required>"
+                + " \(text(wording.consentBox))</label>")
+        html.append("</fieldset>")
+        html += ["<button type=\"submit\">\(text(wording.submit))</button>", "</form>"]
         return html
     }
 
     /// The confirm page: what the link signs up for and the button that confirms (a GET changes nothing).
-    static func confirm(_ summary: SignupSummary, token: String, wording: SignupWording) -> String {
-        """
-        <p>\(escape(wording.confirmBody))</p>
-        <ul><li>\(escape(wording.area)): \(escape(summary.areaName))</li>\
-        <li>\(escape(wording.topics)): \(escape(summary.topics.map { $0 == "all" ? wording.allTopics : $0 }.joined(separator: ", ")))</li></ul>
-        <form method="post" action="/subscribe/confirm/\(escape(token))">
-        <button type="submit">\(escape(wording.confirmButton))</button>
-        </form>
-
-        """
+    static func confirm(_ summary: SignupSummary, wording: SignupWording) -> [String] {
+        let resident = ResidentWording.for(wording.locale).wording
+        let topics = summary.topics.map { $0 == "all" ? wording.allTopics : resident.topicNames[$0] ?? $0 }
+        return [
+            "<p>\(text(wording.confirmBody))</p>",
+            "<ul><li>\(text(wording.area)): \(text(summary.areaName))</li>"
+                + "<li>\(text(wording.topics)): \(text(topics.joined(separator: ", ")))</li></ul>",
+            "<form method=\"post\">",
+            "<button type=\"submit\">\(text(wording.confirmButton))</button>",
+            "</form>",
+        ]
     }
 
     /// A paragraph, and optionally a link back to the form.
-    static func message(_ text: String, wording: SignupWording, linkToForm: Bool = false) -> String {
-        var html = "<p>\(escape(text))</p>\n"
+    static func message(_ body: String, wording: SignupWording, linkToForm: Bool = false, notice: Bool = false)
+        -> [String]
+    {
+        var html = [notice ? "<p class=\"notice\" role=\"status\">\(text(body))</p>" : "<p>\(text(body))</p>"]
         if linkToForm {
-            html += "<p><a href=\"/subscribe?lang=\(wording.locale)\">\(escape(wording.signUpAgain))</a></p>\n"
+            html.append("<p><a href=\"/subscribe?lang=\(wording.locale)\">\(text(wording.signUpAgain))</a></p>")
         }
         return html
     }
 
-    static func label(of field: String, wording: SignupWording) -> String {
-        switch field {
-        case "email": wording.email
-        case "area": wording.area
-        case "topics": wording.topics
-        case "locale": wording.language
-        case "consent": wording.consentHeading
-        default: field
-        }
-    }
-
-    static func escape(_ text: String) -> String { XMLText.escape(text, attribute: true) }
+    static func text(_ value: String) -> String { HTMLPage.text(value) }
+    static func attribute(_ value: String) -> String { HTMLPage.attribute(value) }
 }

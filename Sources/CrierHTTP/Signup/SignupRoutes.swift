@@ -12,17 +12,24 @@ enum SignupRoutes {
         router.get("subscribe") { request, _ in
             guard let service = dependencies.signups else { throw HTTPError(.notFound) }
             let wording = SignupWording.forLocale(pageLocale(request))
-            return SignupPage.response(
-                title: wording.formTitle, body: SignupPage.form(service.form(locale: wording.locale), wording: wording),
-                wording: wording)
+            let form = SignupPage.form(service.form(locale: wording.locale), wording: wording)
+            return SignupPage.page(title: wording.formTitle, main: form, wording: wording).response()
         }
         router.post("subscribe") { request, context in
             guard let service = dependencies.signups else { throw HTTPError(.notFound) }
-            let fields = try await FormFields.read(request, context: context)
+            let fields: FormFields
+            do {
+                fields = try await FormFields.read(request, limit: context.maxUploadSize)
+            } catch {
+                let wording = SignupWording.forLocale(pageLocale(request))
+                let form = SignupPage.form(service.form(locale: wording.locale), wording: wording)
+                return SignupPage.page(title: wording.formTitle, main: form, wording: wording)
+                    .response(status: .badRequest)
+            }
             let submission = SignupSubmission(
-                email: fields.first("email") ?? "", area: fields.first("area") ?? "", topics: fields.all("topics"),
-                locale: fields.first("locale") ?? "en", consented: fields.first("consent") != nil,
-                consentVersion: fields.first("consent_version") ?? "")
+                email: fields.value("email") ?? "", area: fields.value("area") ?? "", topics: fields.values("topics"),
+                locale: fields.value("locale") ?? "en", consented: fields.value("consent") != nil,
+                consentVersion: fields.value("consent_version") ?? "")
             let wording = SignupWording.forLocale(submission.locale)
             let content = service.form(locale: wording.locale)
             var problems: [SignupFieldProblem] = []
@@ -35,20 +42,20 @@ enum SignupRoutes {
                 let answer = problems.isEmpty ? try await service.request(submission) : .invalid(problems)
                 switch answer {
                 case .accepted:
-                    return SignupPage.response(
-                        title: wording.sentTitle, body: SignupPage.message(wording.sentBody, wording: wording),
-                        wording: wording)
+                    return SignupPage.page(
+                        title: wording.sentTitle, main: SignupPage.message(wording.sentBody, wording: wording, notice: true),
+                        wording: wording
+                    ).response()
                 case .invalid(let problems):
-                    return SignupPage.response(
-                        title: wording.formTitle,
-                        body: SignupPage.form(content, wording: wording, given: submission, problems: problems),
-                        wording: wording, status: .badRequest)
+                    let form = SignupPage.form(content, wording: wording, given: submission, problems: problems)
+                    return SignupPage.page(title: wording.formTitle, main: form, wording: wording)
+                        .response(status: .badRequest)
                 }
             } catch is SignupUnavailableError {
-                return SignupPage.response(
-                    title: wording.unavailableTitle,
-                    body: SignupPage.message(wording.unavailableBody, wording: wording),
-                    wording: wording, status: .serviceUnavailable)
+                return SignupPage.page(
+                    title: wording.unavailableTitle, main: SignupPage.message(wording.unavailableBody, wording: wording),
+                    wording: wording
+                ).response(status: .serviceUnavailable)
             } catch {
                 context.logger.error("sign-up failed", metadata: ["error": "\(error)"])
                 return failed(wording)
@@ -60,10 +67,10 @@ enum SignupRoutes {
             var wording = SignupWording.forLocale(pageLocale(request))
             do {
                 guard let summary = try await service.pending(token: token) else { return expired(wording) }
-                wording = SignupWording.forLocale(summary.locale)
-                return SignupPage.response(
-                    title: wording.confirmTitle, body: SignupPage.confirm(summary, token: token, wording: wording),
-                    wording: wording)
+                wording = SignupWording.forLocale(request.uri.queryParameters.get("lang") ?? summary.locale)
+                return SignupPage.page(
+                    title: wording.confirmTitle, main: SignupPage.confirm(summary, wording: wording), wording: wording
+                ).response()
             } catch {
                 context.logger.error("reading a sign-up failed", metadata: ["error": "\(error)"])
                 return failed(wording)
@@ -75,11 +82,12 @@ enum SignupRoutes {
             var wording = SignupWording.forLocale(pageLocale(request))
             do {
                 guard let summary = try await service.pending(token: token) else { return expired(wording) }
-                wording = SignupWording.forLocale(summary.locale)
+                wording = SignupWording.forLocale(request.uri.queryParameters.get("lang") ?? summary.locale)
                 guard try await service.confirm(token: token) else { return expired(wording) }
-                return SignupPage.response(
-                    title: wording.confirmedTitle, body: SignupPage.message(wording.confirmedBody, wording: wording),
-                    wording: wording)
+                return SignupPage.page(
+                    title: wording.confirmedTitle,
+                    main: SignupPage.message(wording.confirmedBody, wording: wording, notice: true), wording: wording
+                ).response()
             } catch {
                 context.logger.error("confirming a sign-up failed", metadata: ["error": "\(error)"])
                 return failed(wording)
@@ -90,9 +98,7 @@ enum SignupRoutes {
     /// The page's language: `?lang=`, else the first of `Accept-Language` the pages speak, else English.
     static func pageLocale(_ request: Request) -> String {
         if let lang = request.uri.queryParameters.get("lang"), !lang.isEmpty { return lang }
-        let accepted = request.headers[.acceptLanguage] ?? ""
-        for item in accepted.split(separator: ",") {
-            let tag = item.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        for tag in PageLanguage.acceptedLanguages(request.headers[.acceptLanguage] ?? "") {
             let language = tag.lowercased().split(separator: "-").first.map(String.init) ?? ""
             if SignupWording.codes.contains(language) { return language }
         }
@@ -100,15 +106,15 @@ enum SignupRoutes {
     }
 
     private static func expired(_ wording: SignupWording) -> Response {
-        SignupPage.response(
-            title: wording.expiredTitle,
-            body: SignupPage.message(wording.expiredBody, wording: wording, linkToForm: true),
-            wording: wording, status: .notFound)
+        SignupPage.page(
+            title: wording.expiredTitle, main: SignupPage.message(wording.expiredBody, wording: wording, linkToForm: true),
+            wording: wording
+        ).response(status: .notFound)
     }
 
     private static func failed(_ wording: SignupWording) -> Response {
-        SignupPage.response(
-            title: wording.failedTitle, body: SignupPage.message(wording.failedBody, wording: wording),
-            wording: wording, status: .internalServerError)
+        SignupPage.page(
+            title: wording.failedTitle, main: SignupPage.message(wording.failedBody, wording: wording), wording: wording
+        ).response(status: .internalServerError)
     }
 }

@@ -21,7 +21,7 @@ extension CrierSystem {
         let settings = HTTPServiceSettings(listen: address, publicURL: configuration.http.publicURL)
         var dependencies = HTTPDependencies(
             readiness: SystemReadiness(system: self), metrics: SystemMetrics(system: self),
-            partners: PartnerDirectory(configuration.partners))
+            partners: PartnerDirectory(configuration.partners), residents: ResidentDesk(system: self))
         dependencies.signups = SystemSignups(system: self)
         dependencies.bounces = SystemBounces(system: self)
         return CrierHTTPService(
