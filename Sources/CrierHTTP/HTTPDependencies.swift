@@ -17,7 +17,8 @@ public struct HTTPDependencies: Sendable {
     /// Dependencies for the operational routes, the partners the API accepts and, when `residents`
     /// is given, the residents' pages.
     public init(
-        readiness: any ReadinessProbe, metrics: any MetricsExposition, partners: PartnerDirectory = PartnerDirectory([]),
+        readiness: any ReadinessProbe, metrics: any MetricsExposition,
+        partners: PartnerDirectory = PartnerDirectory([]),
         residents: (any ResidentAccounts)? = nil
     ) {
         self.readiness = readiness

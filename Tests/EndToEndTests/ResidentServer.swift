@@ -1,7 +1,7 @@
 import CrierTestSupport
 import Foundation
 
-/// A loopback installation with `crier serve` running on a free port, and curl as the client:
+/// A loopback installation with `crier serve` on a port the kernel chose, and curl as the client:
 /// what the sign-up and bounce suites share.
 final class ResidentServer {
     static let publicURL = "https://alerts.example.org"
@@ -10,7 +10,7 @@ final class ResidentServer {
     static let alertsToken = "test-alerts-token-0123456789abcdef"
 
     let site: LoopbackInstallation
-    let server: RunningCrier
+    let serving: ServingCrier
     let base: String
 
     /// An HTTP answer.
@@ -32,25 +32,17 @@ final class ResidentServer {
 
             """
         }
-        let port = try Self.freePort()
-        base = "http://127.0.0.1:\(port)"
-        server = try site.crier.start(["serve", "--listen", "127.0.0.1:\(port)"])
-        let url = base + "/healthz"
-        guard try await eventually(within: 30, { (try? Self.curlNow([url]))?.status == 200 }) else {
-            kill(server.processIdentifier, SIGTERM)
-            throw CrierBinary.Failure(
-                "crier serve did not answer on \(url): \(try await server.result(timeout: 5).stderr)")
-        }
+        serving = try await ServingCrier(site.crier, ["serve", "--listen", "127.0.0.1:0"])
+        base = serving.baseURL.absoluteString
     }
 
     deinit {
-        kill(server.processIdentifier, SIGTERM)
+        kill(serving.process.processIdentifier, SIGTERM)
     }
 
     /// Stops the server and returns what it printed.
     func stop() async throws -> CrierBinary.Result {
-        kill(server.processIdentifier, SIGTERM)
-        return try await server.result(timeout: 30)
+        try await serving.stop()
     }
 
     func get(_ path: String, headers: [String] = []) async throws -> Answer {
@@ -98,21 +90,4 @@ final class ResidentServer {
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 
-    /// A port nobody listens on now: bound to port 0 by Python, read back, released.
-    static func freePort() throws -> Int {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", "-c",
-            "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1]); s.close()",
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard let port = Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-        else { throw CrierBinary.Failure("no free port") }
-        return port
-    }
 }

@@ -40,7 +40,7 @@ struct SignupEndToEndTests {
         var fields = Self.signUpFields("new.resident@example.org", version: version)
         fields.removeAll { $0.0 == "consent" }
         let refused = try await served.postForm("/subscribe", fields)
-        #expect(refused.status == 400 && refused.body.contains("class=\"problems\""))
+        #expect(refused.status == 400 && refused.body.contains("id=\"consent-error\""), "\(refused.body)")
 
         let accepted = try await served.postForm(
             "/subscribe", Self.signUpFields("new.resident@example.org", version: version))

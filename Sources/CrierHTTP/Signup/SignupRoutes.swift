@@ -43,7 +43,8 @@ enum SignupRoutes {
                 switch answer {
                 case .accepted:
                     return SignupPage.page(
-                        title: wording.sentTitle, main: SignupPage.message(wording.sentBody, wording: wording, notice: true),
+                        title: wording.sentTitle,
+                        main: SignupPage.message(wording.sentBody, wording: wording, notice: true),
                         wording: wording
                     ).response()
                 case .invalid(let problems):
@@ -53,7 +54,8 @@ enum SignupRoutes {
                 }
             } catch is SignupUnavailableError {
                 return SignupPage.page(
-                    title: wording.unavailableTitle, main: SignupPage.message(wording.unavailableBody, wording: wording),
+                    title: wording.unavailableTitle,
+                    main: SignupPage.message(wording.unavailableBody, wording: wording),
                     wording: wording
                 ).response(status: .serviceUnavailable)
             } catch {
@@ -107,7 +109,8 @@ enum SignupRoutes {
 
     private static func expired(_ wording: SignupWording) -> Response {
         SignupPage.page(
-            title: wording.expiredTitle, main: SignupPage.message(wording.expiredBody, wording: wording, linkToForm: true),
+            title: wording.expiredTitle,
+            main: SignupPage.message(wording.expiredBody, wording: wording, linkToForm: true),
             wording: wording
         ).response(status: .notFound)
     }
