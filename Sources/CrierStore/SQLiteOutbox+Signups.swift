@@ -123,7 +123,7 @@ extension SQLiteOutbox {
                     "source": request.source, "wording": request.wordingVersion,
                 ])
             try Self.liftSuppression(db, email: request.email)
-            try db.execute(sql: "DELETE FROM signups WHERE email = ?", arguments: [request.email])
+            try Self.retireConfirmations(db, where: "email = ?", [request.email], now: now)
             try insertAudit(
                 AuditEntry(
                     at: now, actor: request.source, action: "subscribers-signup-confirm", subject: request.email,
@@ -137,8 +137,7 @@ extension SQLiteOutbox {
     @discardableResult
     public func purgeExpiredSignups(now: Date) throws -> Int {
         try write("purge expired sign-ups") { db in
-            try db.execute(sql: "DELETE FROM signups WHERE expires_at <= ?", arguments: [now.unixSeconds])
-            return db.changesCount
+            try Self.retireConfirmations(db, where: "expires_at <= ?", [now.unixSeconds], now: now)
         }
     }
 
@@ -183,6 +182,30 @@ extension SQLiteOutbox {
                 notice.id, delivery.channel.rawValue, delivery.destination, delivery.route, delivery.locale,
                 now.unixSeconds, Priority.normal.rawValue, now.unixSeconds, now.unixSeconds,
             ])
+    }
+
+    /// Deletes the sign-up requests matching `condition` and retires their confirmation emails: one
+    /// not yet sent is withdrawn, and every copy of the link is blanked, so a token lives in the
+    /// outbox only while it can still be used. Returns how many requests were deleted.
+    @discardableResult
+    static func retireConfirmations(
+        _ db: Database, where condition: String, _ arguments: StatementArguments, now: Date
+    ) throws -> Int {
+        let notices = "SELECT message_id FROM signups WHERE message_id IS NOT NULL AND \(condition)"
+        try db.execute(
+            sql: """
+                UPDATE deliveries SET state = 'withdrawn', lease_owner = NULL, lease_until = NULL, updated_at = ?
+                WHERE message_id IN (\(notices)) AND state IN ('pending', 'leased')
+                """,
+            arguments: [now.unixSeconds] + arguments)
+        try db.execute(
+            sql: """
+                UPDATE renditions SET text_body = '(confirmation link used or expired)', html_body = ''
+                WHERE message_id IN (\(notices))
+                """,
+            arguments: arguments)
+        try db.execute(sql: "DELETE FROM signups WHERE \(condition)", arguments: arguments)
+        return db.changesCount
     }
 
     /// Erases what the sign-up and bounce tables hold about an address being forgotten; true if

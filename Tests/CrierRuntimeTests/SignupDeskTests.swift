@@ -95,8 +95,9 @@ struct SignupDeskTests {
                 == SubscriberConsent(
                     at: SignupInstallation.t0.addingTimeInterval(3_600), source: "partner neighbourhood-link",
                     wordingVersion: ConsentWording.version))
-        // A used link does not work twice.
+        // A used link does not work twice, and no copy of it stays in the outbox.
         #expect(try desk.confirm(token: token) == false)
+        #expect(try installation.confirmationTexts(to: "kim@example.org").allSatisfy { !$0.contains(token) })
 
         try await desk.request(
             email: "lee@example.org", area: "south", topics: ["asb"], locale: "gu", source: "web form")
@@ -108,6 +109,9 @@ struct SignupDeskTests {
         #expect(try desk.confirm(token: late) == false)
         #expect(try installation.outbox.subscriber(email: "lee@example.org") == nil)
         #expect(try installation.outbox.pendingSignupCount(now: .distantPast) == 0, "the expired request is purged")
+        #expect(try installation.confirmationTexts(to: "lee@example.org").allSatisfy { !$0.contains(late) })
+        let unsent = try #require(try installation.outbox.exportSubscriber(email: "lee@example.org")).deliveries
+        #expect(unsent.map(\.state) == ["withdrawn"], "an expired confirmation is not sent any more")
     }
 
     @Test func badFieldsAreNamedAndKnownAddressesGetTheSameAnswer() async throws {

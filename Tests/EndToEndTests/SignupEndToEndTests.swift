@@ -159,6 +159,9 @@ struct SignupEndToEndTests {
         let text = try await served.site.crier.run(["status"])
         #expect(text.stdout.contains("bounces: 4 (hard 1, soft 3, complaint 0)"), "\(text.stdout)")
         #expect(text.stdout.contains("suppressed addresses: 2"))
+        let metrics = try await served.get("/metrics")
+        #expect(metrics.body.contains("crier_bounces_total{kind=\"soft\"} 3"), "\(metrics.body)")
+        #expect(metrics.body.contains("crier_suppressed_addresses{reason=\"hard-bounce\"} 1"))
         _ = try await served.stop()
     }
 

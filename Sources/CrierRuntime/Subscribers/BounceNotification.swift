@@ -11,6 +11,8 @@ import Foundation
 /// | `delivery-status` | `Action: failed` with `4.x.x`, or `Action: delayed` | soft |
 /// | `delivery-status` | `Action: delivered`, `relayed`, `expanded` | not a bounce |
 /// | `feedback-report` | `Original-Rcpt-To` (else the reported message's `To`) | complaint |
+///
+/// The status part may be RFC 6533's `message/global-delivery-status` (internationalised addresses).
 struct BounceNotification {
     /// One recipient the message reports.
     struct Finding: Equatable {
@@ -35,7 +37,8 @@ struct BounceNotification {
         let parts = report.parts
         switch reportType {
         case "delivery-status":
-            guard let status = parts.first(where: { $0.mediaType == "message/delivery-status" }) else {
+            let statusTypes = ["message/delivery-status", "message/global-delivery-status"]
+            guard let status = parts.first(where: { statusTypes.contains($0.mediaType) }) else {
                 return .notABounce("a delivery-status report without a message/delivery-status part")
             }
             let findings = deliveryStatus(status.decodedBody)
