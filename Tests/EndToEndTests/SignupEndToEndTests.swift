@@ -139,8 +139,11 @@ struct SignupEndToEndTests {
         let token = ResidentServer.bouncesToken
         #expect(try await served.postJSON("/api/v1/bounces", "not json", token: token).status == 400)
         let badKind = try await served.postJSON(
-            "/api/v1/bounces", #"{"email": "ann@example.org", "kind": "bouncy"}"#, token: token)
+            "/api/v1/bounces", #"{"email": "ann@example.org", "kind": "bouncy", "reason": ""}"#, token: token)
         #expect(badKind.status == 400 && badKind.body.contains("\"field\":\"kind\""), "\(badKind.body)")
+        let noReason = try await served.postJSON(
+            "/api/v1/bounces", #"{"email": "ann@example.org", "kind": "hard"}"#, token: token)
+        #expect(noReason.status == 400 && noReason.body.contains("\"field\":\"reason\""), "\(noReason.body)")
 
         let recorded = try await served.postJSON("/api/v1/bounces", hard, token: token)
         #expect(recorded.status == 200, "\(recorded.body)")

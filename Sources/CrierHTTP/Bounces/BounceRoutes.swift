@@ -2,12 +2,12 @@ import Foundation
 import Hummingbird
 
 /// `POST /api/v1/bounces`: a partner (token with `bounces:write`) reports a bounce or complaint
-/// as JSON `{email, kind: hard|soft|complaint, reason}`.
+/// as JSON `{email, kind: hard|soft|complaint, reason}` (all three required).
 ///
 /// | answer | when |
 /// |---|---|
 /// | 200 `{"suppressed": REASON or null, "recent_soft_bounces": N}` | recorded |
-/// | 400 `{"error": ..., "problems": [{field, message}]}` | not JSON, or a bad field |
+/// | 400 `{"error": ..., "field": ..., "problems": [{field, message}]}` | not JSON, or a missing or bad field |
 /// | 401 / 403 | no or unknown token / token without `bounces:write` |
 enum BounceRoutes {
     private struct Body: Decodable {
@@ -22,6 +22,8 @@ enum BounceRoutes {
             let message: String
         }
         let error: String
+        /// The first bad field, as every API error names it.
+        let field: String?
         let problems: [Problem]
     }
 
@@ -39,10 +41,13 @@ enum BounceRoutes {
             var missing: [(String, String)] = []
             if body.email == nil { missing.append(("email", "required")) }
             if body.kind == nil { missing.append(("kind", "required: hard, soft or complaint")) }
-            guard missing.isEmpty, let email = body.email, let kind = body.kind else { return refuse(missing) }
+            if body.reason == nil { missing.append(("reason", "required: what the mail server said")) }
+            guard missing.isEmpty, let email = body.email, let kind = body.kind, let reason = body.reason else {
+                return refuse(missing)
+            }
             do {
                 let receipt = try await receiver.record(
-                    email: email, kind: kind, reason: body.reason ?? "", partner: partner.id)
+                    email: email, kind: kind, reason: reason, partner: partner.id)
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
                 return OperationalRoutes.json(
@@ -55,7 +60,8 @@ enum BounceRoutes {
 
     private static func refuse(_ problems: [(String, String)]) -> Response {
         let refusal = Refusal(
-            error: "bounce refused", problems: problems.map { Refusal.Problem(field: $0.0, message: $0.1) })
+            error: problems.map { "\($0.0): \($0.1)" }.joined(separator: "; "), field: problems.first?.0,
+            problems: problems.map { Refusal.Problem(field: $0.0, message: $0.1) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let text = (try? encoder.encode(refusal)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
