@@ -7,6 +7,8 @@ enum CrierRouter {
         let router = Router(context: CrierRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware())
         OperationalRoutes.add(to: router, dependencies: dependencies)
+        SignupRoutes.add(to: router, dependencies: dependencies)
+        BounceRoutes.add(to: router, dependencies: dependencies)
         if let residents = dependencies.residents { ResidentRoutes.add(to: router, accounts: residents) }
         return router
     }

@@ -7,13 +7,18 @@ public struct HTTPDependencies: Sendable {
     public var metrics: any MetricsExposition
     /// The partners' bearer tokens, for `/api/v1`.
     public var partners: PartnerDirectory
+    /// Sign-up with double opt-in (`/subscribe`); the routes answer 404 without it.
+    public var signups: (any SignupService)?
+    /// Bounces partners report (`POST /api/v1/bounces`); the route answers 404 without it.
+    public var bounces: (any BounceReceiver)?
     /// Answers the residents' pages (`/unsubscribe/{token}`, `/preferences/{token}`); nil serves none.
     public var residents: (any ResidentAccounts)?
 
-    /// Dependencies for the operational routes, the partners the API accepts and, when
-    /// `residents` is given, the residents' pages.
+    /// Dependencies for the operational routes, the partners the API accepts and, when `residents`
+    /// is given, the residents' pages.
     public init(
-        readiness: any ReadinessProbe, metrics: any MetricsExposition, partners: PartnerDirectory = PartnerDirectory([]),
+        readiness: any ReadinessProbe, metrics: any MetricsExposition,
+        partners: PartnerDirectory = PartnerDirectory([]),
         residents: (any ResidentAccounts)? = nil
     ) {
         self.readiness = readiness

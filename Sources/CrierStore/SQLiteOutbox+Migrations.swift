@@ -16,6 +16,9 @@ extension SQLiteOutbox {
         migrator.registerMigration("v8-fault-claim-counts", migrate: countClaimsApart)
         migrator.registerMigration("v9-input-audit-os-user", migrate: addAuditOSUser)
         migrator.registerMigration("v10-subscriber-token-hash", migrate: addSubscriberTokenHash)
+        migrator.registerMigration("v11-suppressions", migrate: createSuppressions)
+        migrator.registerMigration("v12-signups", migrate: createSignups)
+        migrator.registerMigration("v13-bounces", migrate: createBounces)
         return migrator
     }
 

@@ -95,6 +95,9 @@ extension SQLiteOutbox {
     public func unsubscribe(token: String, now: Date) throws -> Bool {
         try write("unsubscribe") { db in
             guard let id = try Self.subscriberID(holding: token, db) else { return false }
+            if let email = try String.fetchOne(db, sql: "SELECT email FROM subscribers WHERE id = ?", arguments: [id]) {
+                try Self.suppress(db, email: email, reason: .unsubscribed, at: now)
+            }
             try db.execute(
                 sql: """
                     UPDATE subscribers SET unsubscribed_at = coalesce(unsubscribed_at, :now), updated_at = :now
@@ -157,7 +160,8 @@ extension SQLiteOutbox {
             id: row["id"], email: row["email"], name: row["name"], area: row["area"],
             topics: topics.split(separator: ";").map(String.init), locale: row["locale"], isTest: row["is_test"],
             unsubscribeToken: row["unsubscribe_token"], unsubscribedAt: unsubscribed.map(Date.init(unixSeconds:)),
-            createdAt: Date(unixSeconds: row["created_at"]), updatedAt: Date(unixSeconds: row["updated_at"]))
+            createdAt: Date(unixSeconds: row["created_at"]), updatedAt: Date(unixSeconds: row["updated_at"]),
+            consent: Self.consent(row))
     }
 }
 

@@ -19,10 +19,11 @@ extension CrierSystem {
         }
         guard let address = given ?? configuration.http.listen else { return nil }
         let settings = HTTPServiceSettings(listen: address, publicURL: configuration.http.publicURL)
-        let dependencies = HTTPDependencies(
+        var dependencies = HTTPDependencies(
             readiness: SystemReadiness(system: self), metrics: SystemMetrics(system: self),
-            partners: PartnerDirectory(configuration.partners),
-            residents: ResidentDesk(system: self))
+            partners: PartnerDirectory(configuration.partners), residents: ResidentDesk(system: self))
+        dependencies.signups = SystemSignups(system: self)
+        dependencies.bounces = SystemBounces(system: self)
         return CrierHTTPService(
             settings: settings, dependencies: dependencies, logger: logger, onListening: onListening)
     }
