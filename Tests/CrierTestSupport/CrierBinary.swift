@@ -103,8 +103,8 @@ public struct CrierBinary: Sendable {
 public final class RunningCrier: Sendable {
     private let box: ProcessBox
     private let exit = ExitSignal()
-    private let stdoutFile: URL
-    private let stderrFile: URL
+    let stdoutFile: URL
+    let stderrFile: URL
 
     init(_ process: Process, outputIn directory: URL) throws {
         let stamp = UUID().uuidString.prefix(8)
