@@ -5,10 +5,13 @@ public struct HTTPDependencies: Sendable {
     public var readiness: any ReadinessProbe
     /// Answers `/metrics`.
     public var metrics: any MetricsExposition
+    /// The published site served under `/` where no route answers; nil when nothing is published.
+    public var site: PublishedSite?
 
-    /// Dependencies for the operational routes.
-    public init(readiness: any ReadinessProbe, metrics: any MetricsExposition) {
+    /// Dependencies for the operational routes, and the published site if there is one.
+    public init(readiness: any ReadinessProbe, metrics: any MetricsExposition, site: PublishedSite? = nil) {
         self.readiness = readiness
         self.metrics = metrics
+        self.site = site
     }
 }

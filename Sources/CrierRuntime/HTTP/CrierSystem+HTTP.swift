@@ -18,9 +18,11 @@ extension CrierSystem {
             }
         }
         guard let address = given ?? configuration.http.listen else { return nil }
-        let settings = HTTPServiceSettings(listen: address, publicURL: configuration.http.publicURL)
+        let settings = HTTPServiceSettings(
+            listen: address, publicURL: configuration.http.publicURL, limits: configuration.http.limits)
         let dependencies = HTTPDependencies(
-            readiness: SystemReadiness(system: self), metrics: SystemMetrics(system: self))
+            readiness: SystemReadiness(system: self), metrics: SystemMetrics(system: self),
+            site: configuration.publishDirectory.map { PublishedSite(folder: $0) })
         return CrierHTTPService(
             settings: settings, dependencies: dependencies, logger: logger, onListening: onListening)
     }
@@ -34,15 +36,16 @@ extension CrierSystem {
 
 extension CrierHTTPService {
     /// Runs this service alone (`crier serve`) until SIGTERM or SIGINT, then lets the requests in
-    /// progress finish.
-    public func runAlone(logger: Logger) async throws {
+    /// progress finish; SIGHUP reloads `system`'s inputs (what `/readyz` checks).
+    public func runAlone(system: CrierSystem, logger: Logger) async throws {
+        let services: [any Service] = [self, ReloadService(system: system, scheduler: nil, logger: logger)]
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [
+                services: services.map {
                     .init(
-                        service: self, successTerminationBehavior: .gracefullyShutdownGroup,
+                        service: $0, successTerminationBehavior: .gracefullyShutdownGroup,
                         failureTerminationBehavior: .gracefullyShutdownGroup)
-                ],
+                },
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
