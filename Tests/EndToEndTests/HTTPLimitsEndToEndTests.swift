@@ -14,6 +14,7 @@ struct HTTPLimitsEndToEndTests {
               idle_timeout: 2s
               max_body_bytes: 2048
               rate_limits: { tokens: { per_minute: 6, burst: 3 }, signup: { per_minute: 2, burst: 2 } }
+              trusted_proxies: [127.0.0.1]
             """)
         let server = try site.crier.start(["serve", "--listen", "127.0.0.1:0"])
         return (site, server, try await server.listeningURL())
@@ -77,6 +78,13 @@ struct HTTPLimitsEndToEndTests {
         #expect(statuses.last == 429)
         // The same bucket covers /preferences/; another prefix has its own.
         #expect(try await CurlResponse.fetch(url + "/preferences/TESTTOKEN").status == 429)
+        // Behind a trusted proxy, X-Forwarded-For names the client: another client has its own bucket,
+        // and the proxy's own address (the right-most hop) is never taken for the client.
+        let forwarded = ["-H", "X-Forwarded-For: 192.0.2.10, 203.0.113.7"]
+        #expect(try await CurlResponse.fetch(url + "/preferences/TESTTOKEN", forwarded).status != 429)
+        #expect(
+            try await CurlResponse.fetch(url + "/preferences/TESTTOKEN", ["-H", "X-Forwarded-For: 127.0.0.1"]).status
+                == 429)
         let signups = try await (0..<3).asyncMap { _ in try await CurlResponse.fetch(url + "/subscribe").status }
         #expect(signups.prefix(2).allSatisfy { $0 != 429 } && signups.last == 429, "\(signups)")
         #expect(try await CurlResponse.fetch(url + "/subscribers").status != 429)
