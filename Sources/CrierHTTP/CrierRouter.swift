@@ -13,7 +13,7 @@ enum CrierRouter {
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorShieldMiddleware())
         router.add(middleware: RateLimitMiddleware(limits: limits))
-        router.add(middleware: BodyLimitMiddleware(maxBytes: limits.maxBodyBytes))
+        router.add(middleware: BodyLimitMiddleware(maxBytes: limits.maxBodyBytes, timeout: limits.bodyTimeout))
         if let site = dependencies.site {
             router.add(middleware: SiteMiddleware(site: site))
         }

@@ -12,6 +12,7 @@ struct HTTPLimitsEndToEndTests {
             """
             http:
               idle_timeout: 2s
+              body_timeout: 3s
               max_body_bytes: 2048
               rate_limits: { tokens: { per_minute: 6, burst: 3 }, signup: { per_minute: 2, burst: 2 } }
               trusted_proxies: [127.0.0.1]
@@ -39,7 +40,7 @@ struct HTTPLimitsEndToEndTests {
         #expect(small.status == 200)
     }
 
-    @Test("a client trickling its request head is cut off after idle_timeout; others are served")
+    @Test("a client trickling its head is cut off after idle_timeout, its body after body_timeout (408)")
     func slowLoris() async throws {
         let (site, server, url) = try await Self.serve()
         defer {
@@ -53,6 +54,14 @@ struct HTTPLimitsEndToEndTests {
         let seconds = try #require(loris["seconds"] as? Double)
         #expect(seconds >= 1.5 && seconds < 6, "closed after \(seconds) s")
         #expect(Date().timeIntervalSince(started) < 15)
+        #expect(try await CurlResponse.fetch(url + "/healthz").status == 200)
+
+        // A complete head and a trickled body: 408 once body_timeout has passed.
+        let slowBody = try await PythonTool.json("slow_loris.py", ["127.0.0.1", port, "0.25", "20", "body"])
+        #expect(slowBody["closed"] as? Bool == true, "\(slowBody)")
+        #expect((slowBody["answer"] as? String)?.hasPrefix("HTTP/1.1 408") == true, "\(slowBody)")
+        let bodySeconds = try #require(slowBody["seconds"] as? Double)
+        #expect(bodySeconds >= 2.5 && bodySeconds < 8, "answered after \(bodySeconds) s")
         #expect(try await CurlResponse.fetch(url + "/healthz").status == 200)
     }
 

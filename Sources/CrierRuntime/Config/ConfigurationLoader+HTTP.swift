@@ -28,11 +28,14 @@ extension ConfigurationLoader {
         }
         try readLimits(&mapping, into: &http.limits)
         try mapping.finish(
-            known: ["listen", "public_url", "idle_timeout", "max_body_bytes", "rate_limits", "trusted_proxies"])
+            known: [
+                "listen", "public_url", "idle_timeout", "body_timeout", "max_body_bytes", "rate_limits",
+                "trusted_proxies",
+            ])
         return http
     }
 
-    /// `http.idle_timeout`, `max_body_bytes`, `rate_limits: { tokens, signup }` and
+    /// `http.idle_timeout`, `body_timeout`, `max_body_bytes`, `rate_limits: { tokens, signup }` and
     /// `trusted_proxies` (see `HTTPLimits` for what each does and its default).
     private static func readLimits(_ mapping: inout YAMLMapping, into limits: inout HTTPLimits) throws {
         if let text = try mapping.string("idle_timeout") {
@@ -41,6 +44,13 @@ extension ConfigurationLoader {
                 throw mapping.error("idle_timeout", "expected a duration from 1s to 1h, like 10s, found \"\(text)\"")
             }
             limits.idleTimeout = seconds
+        }
+        if let text = try mapping.string("body_timeout") {
+            guard let seconds = try? DurationText.seconds(text, field: "body_timeout"), seconds >= 1, seconds <= 3_600
+            else {
+                throw mapping.error("body_timeout", "expected a duration from 1s to 1h, like 10s, found \"\(text)\"")
+            }
+            limits.bodyTimeout = seconds
         }
         if let bytes = try mapping.int("max_body_bytes", range: 1_024...16_777_216) {
             limits.maxBodyBytes = bytes
@@ -85,7 +95,7 @@ extension CrierConfiguration {
         public var listen: ListenAddress?
         /// `http.public_url`: the base of links in pages and emails (behind the TLS proxy).
         public var publicURL: URL?
-        /// `http.idle_timeout`, `max_body_bytes`, `rate_limits` and `trusted_proxies`.
+        /// `http.idle_timeout`, `body_timeout`, `max_body_bytes`, `rate_limits` and `trusted_proxies`.
         public var limits = HTTPLimits()
 
         /// No HTTP service configured.
