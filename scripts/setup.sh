@@ -2,7 +2,8 @@
 # Installs what Crier needs to build and to run its tests and demo, only when missing:
 # Debian packages (libcurl, SQLite, time zones, Python, Chromium for the page tests, curl for the
 # HTTP tests), and a Python virtual environment in .venv-test with the real test servers
-# (aiosmtpd, standardwebhooks, feedparser).
+# (aiosmtpd, standardwebhooks, feedparser) and the Prometheus text-format parser the metrics tests
+# read /metrics with.
 # Sourcing it exports CRIER_PYTHON, the interpreter the tests start their servers with.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -25,11 +26,11 @@ if ! command -v swift >/dev/null 2>&1; then
 fi
 
 venv=".venv-test"
-if ! "$venv/bin/python" -c 'import aiosmtpd, standardwebhooks, feedparser' >/dev/null 2>&1; then
+if ! "$venv/bin/python" -c 'import aiosmtpd, standardwebhooks, feedparser, prometheus_client' >/dev/null 2>&1; then
   echo "setup: preparing Python test servers in $venv"
   rm -rf "$venv"
   python3 -m venv "$venv"
-  "$venv/bin/python" -m pip install -q --disable-pip-version-check aiosmtpd standardwebhooks feedparser
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check aiosmtpd standardwebhooks feedparser prometheus_client
 fi
 CRIER_PYTHON="$(pwd)/$venv/bin/python"
 export CRIER_PYTHON

@@ -27,7 +27,7 @@ public struct CrierHTTPService: Service {
     /// Serves until the service group shuts down gracefully (or the task is cancelled).
     public func run() async throws {
         let application = Application(
-            router: CrierRouter.make(dependencies: dependencies),
+            router: CrierRouter.make(dependencies: dependencies, limits: settings.limits),
             server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(settings.idleTimeout * 1000)))),
             configuration: .init(address: .hostname(settings.listen.host, port: settings.listen.port), serverName: nil),
             onServerRunning: { [settings, onListening] channel in

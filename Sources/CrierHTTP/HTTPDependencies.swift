@@ -13,17 +13,20 @@ public struct HTTPDependencies: Sendable {
     public var bounces: (any BounceReceiver)?
     /// Answers the residents' pages (`/unsubscribe/{token}`, `/preferences/{token}`); nil serves none.
     public var residents: (any ResidentAccounts)?
+    /// The published site served under `/` where no route answers; nil when nothing is published.
+    public var site: PublishedSite?
 
-    /// Dependencies for the operational routes, the partners the API accepts and, when `residents`
-    /// is given, the residents' pages.
+    /// Dependencies for the operational routes, the partners the API accepts and, when given, the
+    /// residents' pages and the published site.
     public init(
         readiness: any ReadinessProbe, metrics: any MetricsExposition,
         partners: PartnerDirectory = PartnerDirectory([]),
-        residents: (any ResidentAccounts)? = nil
+        residents: (any ResidentAccounts)? = nil, site: PublishedSite? = nil
     ) {
         self.readiness = readiness
         self.metrics = metrics
         self.partners = partners
         self.residents = residents
+        self.site = site
     }
 }

@@ -7,12 +7,18 @@ public struct HTTPServiceSettings: Sendable, Equatable {
     public var listen: ListenAddress
     /// The public base URL (behind the TLS reverse proxy) for links in pages and emails.
     public var publicURL: URL?
-    /// Seconds a connection may stay idle (no request in progress) before it is closed.
-    public var idleTimeout: Double = 30
+    /// The limits on clients: timeouts, body size, rate limits.
+    public var limits = HTTPLimits()
+    /// Seconds a connection may go without a complete request head before it is closed.
+    public var idleTimeout: Double {
+        get { limits.idleTimeout }
+        set { limits.idleTimeout = newValue }
+    }
 
     /// Settings listening on `listen`, with `publicURL` as the base of links.
-    public init(listen: ListenAddress, publicURL: URL? = nil) {
+    public init(listen: ListenAddress, publicURL: URL? = nil, limits: HTTPLimits = HTTPLimits()) {
         self.listen = listen
         self.publicURL = publicURL
+        self.limits = limits
     }
 }

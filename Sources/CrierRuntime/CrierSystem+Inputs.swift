@@ -2,12 +2,15 @@ public import CrierTemplates
 import Foundation
 import Synchronization
 
-/// The template library and schedule catalog of one `CrierSystem`, each loaded at most once.
+/// The template library and schedule catalog of one `CrierSystem`, each loaded at most once (and
+/// replaced together by a successful reload).
 ///
 /// A failure is kept too: asking again reports the same problem without reading the folder again.
 struct LoadedInputs: Sendable {
     var templates: Result<TemplateLibrary, any Error>?
     var schedules: ScheduleCatalog?
+    /// The last SIGHUP reload, if any (`CrierSystem.reload`).
+    var lastReload: ReloadRecord?
 }
 
 extension CrierSystem {

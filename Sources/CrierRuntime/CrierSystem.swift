@@ -17,11 +17,14 @@ public final class CrierSystem: Sendable {
     public let clock: any Clock
     /// What has been loaded from the configured folders so far, failures included.
     let loaded = Mutex(LoadedInputs())
+    /// When this system was opened: since when its inputs are active, until a reload.
+    let startedAt: Date
 
     init(configuration: CrierConfiguration, outbox: SQLiteOutbox, clock: any Clock) {
         self.configuration = configuration
         self.outbox = outbox
         self.clock = clock
+        self.startedAt = clock.now()
     }
 
     /// Loads the configuration at `url` and opens its outbox; fails on any configuration problem.
@@ -58,7 +61,8 @@ public final class CrierSystem: Sendable {
         Dispatcher(
             store: outbox, transports: try makeTransports(logger: logger), settings: dispatchSettings, clock: clock,
             logger: logger,
-            afterRecording: publisher.map { publisher in { @Sendable delivered in publisher.noteRecorded(delivered) } })
+            afterRecording: publisher.map { publisher in { @Sendable delivered in publisher.noteRecorded(delivered) } },
+            timings: DeliveryTimings(store: outbox))
     }
 
     /// Where composed messages are written, for a tool that composes its own (the benchmark).

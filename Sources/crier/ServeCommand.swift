@@ -13,7 +13,9 @@ struct ServeCommand: AsyncParsableCommand {
             line of output is `listening on http://HOST:PORT`. Meant to sit behind a TLS reverse \
             proxy; `http.public_url` is the base of the links it writes. `crier run` serves the same \
             routes beside the scheduler and dispatcher when `http.listen` is set (or --listen given). \
-            SIGTERM or SIGINT stops accepting connections and lets requests in progress finish.
+            SIGTERM or SIGINT stops accepting connections and lets requests in progress finish. \
+            SIGHUP re-reads crier.yml, templates and schedules; an invalid set is refused and logged, \
+            and the running one stays.
             """
     )
 
@@ -33,7 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
         else {
             throw UsageError("no address to listen on: set `http.listen` in crier.yml or pass --listen HOST:PORT")
         }
-        try await service.runAlone(logger: logger)
+        try await service.runAlone(system: system, logger: logger)
     }
 }
 

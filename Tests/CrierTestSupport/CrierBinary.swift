@@ -104,7 +104,7 @@ public final class RunningCrier: Sendable {
     private let box: ProcessBox
     private let exit = ExitSignal()
     let stdoutFile: URL
-    private let stderrFile: URL
+    let stderrFile: URL
 
     init(_ process: Process, outputIn directory: URL) throws {
         let stamp = UUID().uuidString.prefix(8)

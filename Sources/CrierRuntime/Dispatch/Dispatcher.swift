@@ -21,12 +21,25 @@ public final class Dispatcher: Sendable {
     public let owner: String
     /// Called after outcomes are written, with how many of them were deliveries (e.g. to republish feeds).
     private let afterRecording: (@Sendable (_ delivered: Int) -> Void)?
+    /// Observes alert timings from each recorded batch (`crier_alert_*_delivery_seconds`).
+    let timings: DeliveryTimings?
 
-    public init(
+    public convenience init(
         store: any DeliveryQueue, transports: [Channel: any Transport], settings: DispatchSettings,
         clock: any Clock = SystemClock(), logger: Logger = Logger(label: "crier.dispatch"),
         afterRecording: (@Sendable (_ delivered: Int) -> Void)? = nil
     ) {
+        self.init(
+            store: store, transports: transports, settings: settings, clock: clock, logger: logger,
+            afterRecording: afterRecording, timings: nil)
+    }
+
+    init(
+        store: any DeliveryQueue, transports: [Channel: any Transport], settings: DispatchSettings,
+        clock: any Clock, logger: Logger, afterRecording: (@Sendable (_ delivered: Int) -> Void)?,
+        timings: DeliveryTimings?
+    ) {
+        self.timings = timings
         self.afterRecording = afterRecording
         self.store = store
         self.transports = transports
@@ -176,6 +189,7 @@ public final class Dispatcher: Sendable {
                     let attempt = record.attempts + 1
                     var machine = DeliveryStateMachine(attempts: attempt, policy: policy)
                     let action = machine.attemptFinished(outcome, now: finishedAt, unit: Double.random(in: 0..<1))
+                    DispatchMetrics.attempt(action, channel: record.channel)
                     let result = AttemptResult(
                         deliveryID: record.id, attempt: attempt, claim: record.claims, leaseOwner: owner,
                         startedAt: startedAt, finishedAt: finishedAt, outcome: outcome, action: action)
@@ -232,6 +246,7 @@ public final class Dispatcher: Sendable {
                 || now.timeIntervalSince(state.lastFlush) >= settings.flushInterval
         else { return }
         try await store.record(state.pending)
+        timings?.recorded(state.pending)
         let delivered = state.pending.count { $0.action == .markDelivered }
         state.pending.removeAll(keepingCapacity: true)
         afterRecording?(delivered)

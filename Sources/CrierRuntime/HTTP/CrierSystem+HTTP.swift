@@ -18,10 +18,12 @@ extension CrierSystem {
             }
         }
         guard let address = given ?? configuration.http.listen else { return nil }
-        let settings = HTTPServiceSettings(listen: address, publicURL: configuration.http.publicURL)
+        let settings = HTTPServiceSettings(
+            listen: address, publicURL: configuration.http.publicURL, limits: configuration.http.limits)
         var dependencies = HTTPDependencies(
             readiness: SystemReadiness(system: self), metrics: SystemMetrics(system: self),
-            partners: PartnerDirectory(configuration.partners), residents: ResidentDesk(system: self))
+            partners: PartnerDirectory(configuration.partners), residents: ResidentDesk(system: self),
+            site: configuration.publishDirectory.map { PublishedSite(folder: $0) })
         dependencies.signups = SystemSignups(system: self)
         dependencies.bounces = SystemBounces(system: self)
         return CrierHTTPService(
@@ -37,15 +39,16 @@ extension CrierSystem {
 
 extension CrierHTTPService {
     /// Runs this service alone (`crier serve`) until SIGTERM or SIGINT, then lets the requests in
-    /// progress finish.
-    public func runAlone(logger: Logger) async throws {
+    /// progress finish; SIGHUP reloads `system`'s inputs (what `/readyz` checks).
+    public func runAlone(system: CrierSystem, logger: Logger) async throws {
+        let services: [any Service] = [self, ReloadService(system: system, scheduler: nil, logger: logger)]
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [
+                services: services.map {
                     .init(
-                        service: self, successTerminationBehavior: .gracefullyShutdownGroup,
+                        service: $0, successTerminationBehavior: .gracefullyShutdownGroup,
                         failureTerminationBehavior: .gracefullyShutdownGroup)
-                ],
+                },
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }

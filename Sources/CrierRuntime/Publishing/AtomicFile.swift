@@ -7,6 +7,11 @@ import Foundation
 #elseif canImport(Darwin)
     import Darwin
 #endif
+#if canImport(CDispatch)
+    // Release builds attribute `struct stat`'s members to the C module of Dispatch, which also
+    // includes <sys/stat.h>; MemberImportVisibility then wants that module imported.
+    import CDispatch
+#endif
 
 /// Writes a file so that no reader ever sees it half-written, and only when its bytes change.
 ///

@@ -8,10 +8,21 @@ extension CrierSystem {
     public func makeScheduler(
         catalog: ScheduleCatalog, library: TemplateLibrary, logger: Logger = Logger(label: "crier.scheduler")
     ) -> Scheduler {
-        Scheduler(
+        let inputs = schedulerInputs(catalog: catalog, library: library, configuration: configuration)
+        return Scheduler(
+            catalog: catalog, composer: inputs.composer, bulletins: inputs.bulletins, ledger: outbox, clock: clock,
+            planner: inputs.planner, misfireGrace: inputs.misfireGrace, areaIDs: inputs.areaIDs, logger: logger)
+    }
+
+    /// What a scheduler fires from: `catalog` composed with `library`, planned with the quiet
+    /// hours and misfire grace of `configuration` (the running one, or a reloaded one).
+    func schedulerInputs(
+        catalog: ScheduleCatalog, library: TemplateLibrary, configuration: CrierConfiguration
+    ) -> SchedulerInputs {
+        SchedulerInputs(
             catalog: catalog, composer: Composer(system: self, library: library),
             bulletins: BulletinComposer(outbox: outbox, library: library, timeZone: configuration.timeZone),
-            ledger: outbox, clock: clock, planner: SchedulePlanner(configuration: configuration),
-            misfireGrace: configuration.misfireGrace, areaIDs: configuration.areas.map(\.id), logger: logger)
+            planner: SchedulePlanner(configuration: configuration), misfireGrace: configuration.misfireGrace,
+            areaIDs: configuration.areas.map(\.id))
     }
 }

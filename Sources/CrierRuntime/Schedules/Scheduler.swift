@@ -18,16 +18,11 @@ import Synchronization
 /// a slot nor fires it twice. Time comes only from the injected clock: tests drive a `ManualClock`
 /// and never sleep.
 public final class Scheduler: Sendable {
-    public let catalog: ScheduleCatalog
-    public let planner: SchedulePlanner
-    private let composer: any SlotComposer
-    private let bulletins: BulletinComposer
+    /// The schedules and what fires them; replaced as a whole by a reload (`replaceInputs`), and
+    /// only between passes, so one pass never mixes two sets.
+    private let inputs: Mutex<(current: SchedulerInputs, next: SchedulerInputs?)>
     private let ledger: any ScheduleLedger
     let clock: any CrierCore.Clock
-    /// Late slots within this many seconds fire (the latest only); older ones are recorded missed.
-    private let misfireGrace: TimeInterval
-    /// Every area, in order: what a bulletin for `city` covers.
-    private let areaIDs: [String]
     let logger: Logger
     /// Per schedule: every slot firing at or before this instant has been handled.
     private let handledThrough = Mutex<[String: Date]>([:])
@@ -41,20 +36,39 @@ public final class Scheduler: Sendable {
         clock: any CrierCore.Clock, planner: SchedulePlanner, misfireGrace: TimeInterval, areaIDs: [String],
         logger: Logger
     ) {
-        self.catalog = catalog
-        self.composer = composer
-        self.bulletins = bulletins
+        self.inputs = Mutex(
+            (
+                SchedulerInputs(
+                    catalog: catalog, composer: composer, bulletins: bulletins, planner: planner,
+                    misfireGrace: misfireGrace, areaIDs: areaIDs), nil
+            ))
         self.ledger = ledger
         self.clock = clock
-        self.planner = planner
-        self.misfireGrace = misfireGrace
-        self.areaIDs = areaIDs
         self.logger = logger
+    }
+
+    /// The active set's schedules.
+    public var catalog: ScheduleCatalog { inputs.withLock { $0.current.catalog } }
+    /// The active set's planner (quiet hours, time zone).
+    public var planner: SchedulePlanner { inputs.withLock { $0.current.planner } }
+    private var composer: any SlotComposer { inputs.withLock { $0.current.composer } }
+    private var bulletins: BulletinComposer { inputs.withLock { $0.current.bulletins } }
+    /// Late slots within this many seconds fire (the latest only); older ones are recorded missed.
+    private var misfireGrace: TimeInterval { inputs.withLock { $0.current.misfireGrace } }
+    /// Every area, in order: what a bulletin for `city` covers.
+    private var areaIDs: [String] { inputs.withLock { $0.current.areaIDs } }
+
+    /// Makes `next` the active set from the next pass on (a reload).
+    func replaceInputs(_ next: SchedulerInputs) {
+        inputs.withLock { $0.next = next }
     }
 
     /// Handles every slot due now; returns what it did. Failures of one schedule do not stop the others.
     @discardableResult
     public func tick() async -> SchedulerTick {
+        inputs.withLock { state in
+            if let next = state.next { (state.current, state.next) = (next, nil) }
+        }
         let now = clock.now()
         var report = SchedulerTick(now: now)
         var enabledSince: [String: Date] = [:]
@@ -81,6 +95,7 @@ public final class Scheduler: Sendable {
                 logger.error("schedule could not fire", metadata: ["schedule": "\(schedule.id)", "error": "\(reason)"])
             }
         }
+        SchedulerMetrics.record(report)
         return report
     }
 
@@ -163,6 +178,7 @@ public final class Scheduler: Sendable {
             }
         }
         guard let slot = plan.fire else { return }
+        if slot.instant > slot.slotKey.instant { SchedulerMetrics.held() }
         switch schedule.kind {
         case .campaign:
             try await fireCampaign(schedule, slot: slot, report: &report)

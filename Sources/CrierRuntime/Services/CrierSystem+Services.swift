@@ -8,7 +8,7 @@ extension CrierSystem {
     /// `crier run`'s services: `scheduler` (if given), a dispatcher over this installation's outbox
     /// and transports, and, when crier.yml sets `publish.dir`, the publisher, plus the HTTP service
     /// `http` (if given) and `more`; SIGTERM
-    /// and SIGINT shut them down gracefully.
+    /// and SIGINT shut them down gracefully; SIGHUP reloads (`ReloadService`), except with `untilIdle`.
     ///
     /// `firstPass` runs once inside the group before the dispatcher's first claim.
     ///
@@ -31,9 +31,10 @@ extension CrierSystem {
             dispatcher: dispatcher, untilIdle: untilIdle, idleGrace: idleGrace, firstPass: firstPass,
             logger: dispatchLogger)
         // Started in this order, shut down in reverse: firing stops first, publishing last.
+        let reload = untilIdle ? nil : ReloadService(system: self, scheduler: scheduler, logger: logger)
         let services: [any Service] =
             [publisher].compactMap { $0 } + [dispatch] + [scheduler].compactMap { $0 }
-            + [http].compactMap { $0 } + more
+            + [http].compactMap { $0 } + [reload].compactMap { $0 } + more
         var configuration = ServiceGroupConfiguration(
             services: services.map {
                 .init(
