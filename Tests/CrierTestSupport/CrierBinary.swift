@@ -139,16 +139,6 @@ public final class RunningCrier: Sendable {
         }
     }
 
-    /// What the child has written to standard output so far.
-    public func standardOutputSoFar() -> String {
-        (try? String(contentsOf: stdoutFile, encoding: .utf8)) ?? ""
-    }
-
-    /// What the child has written to standard error so far.
-    public func standardErrorSoFar() -> String {
-        (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
-    }
-
     /// Waits for the child (killing it after `timeout` seconds) and returns what it printed.
     public func result(timeout: Double = 120) async throws -> CrierBinary.Result {
         if await !exited(within: timeout) {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One HTTP exchange made with the `curl` command against a running `crier` on loopback: what a
 /// monitoring probe, a reverse proxy or a resident's client sends, nothing simulated in-process.
@@ -42,5 +42,10 @@ public struct CurlResponse: Sendable {
         }
         let body = (try? String(contentsOf: bodyFile, encoding: .utf8)) ?? ""
         return CurlResponse(status: status, headers: headers, body: body)
+    }
+
+    /// Runs `curl` on `url` with `arguments`, as `fetch` does.
+    public static func run(_ url: URL, _ arguments: [String] = [], timeout: Double = 30) async throws -> CurlResponse {
+        try await fetch(url.absoluteString, arguments, timeout: timeout)
     }
 }

@@ -11,24 +11,8 @@ public struct ServingCrier: Sendable {
     /// Starts `crier arguments...` (which must include `--listen 127.0.0.1:0` or a configured
     /// `http.listen`) and waits up to `timeout` seconds for its first line.
     public init(_ crier: CrierBinary, _ arguments: [String], timeout: Double = 60) async throws {
-        let process = try crier.start(arguments)
-        var url: URL?
-        _ = try await eventually(within: timeout) {
-            let first = process.standardOutputSoFar().split(separator: "\n", omittingEmptySubsequences: false).first
-            guard let first, first.hasPrefix("listening on http://"),
-                process.standardOutputSoFar().contains("\n")
-            else { return !process.isRunning }
-            url = URL(string: String(first.dropFirst("listening on ".count)))
-            return true
-        }
-        guard let url else {
-            let result = try await process.result(timeout: 5)
-            throw CrierBinary.Failure(
-                "crier \(arguments.joined(separator: " ")) did not announce its address; exit \(result.status): "
-                    + "stdout: \(result.stdout) stderr: \(result.stderr)")
-        }
-        self.process = process
-        self.baseURL = url
+        process = try crier.start(arguments)
+        baseURL = try await process.listeningURL(timeout: timeout)
     }
 
     /// The URL of `path` (which starts with `/`) on this server.
@@ -38,7 +22,6 @@ public struct ServingCrier: Sendable {
 
     /// Sends SIGTERM and waits for the process to exit; returns what it printed.
     public func stop(timeout: Double = 30) async throws -> CrierBinary.Result {
-        kill(process.processIdentifier, SIGTERM)
-        return try await process.result(timeout: timeout)
+        try await process.stop(timeout: timeout)
     }
 }

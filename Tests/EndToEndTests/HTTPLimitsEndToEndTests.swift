@@ -18,7 +18,7 @@ struct HTTPLimitsEndToEndTests {
               trusted_proxies: [127.0.0.1]
             """)
         let server = try site.crier.start(["serve", "--listen", "127.0.0.1:0"])
-        return (site, server, try await server.listeningURL())
+        return (site, server, try await server.listeningURL().absoluteString)
     }
 
     @Test("413 over max_body_bytes, by Content-Length or while reading a chunked body")

@@ -44,7 +44,7 @@ struct HTTPMetricsEndToEndTests {
 
         let daemon = try site.crier.start(["run", "--listen", "127.0.0.1:0"])
         defer { kill(daemon.processIdentifier, SIGTERM) }
-        let url = try await daemon.listeningURL()
+        let url = try await daemon.listeningURL().absoluteString
 
         // Done when nothing is pending and both timing histograms saw the message.
         var scrape = try await Scrape(url)

@@ -25,7 +25,7 @@ struct HTTPSiteEndToEndTests {
 
         let server = try site.crier.start(["serve", "--listen", "127.0.0.1:0"])
         defer { kill(server.processIdentifier, SIGTERM) }
-        let url = try await server.listeningURL()
+        let url = try await server.listeningURL().absoluteString
 
         let index = try await CurlResponse.fetch(url + "/")
         #expect(index.status == 200)

@@ -33,7 +33,7 @@ struct ReloadEndToEndTests {
         defer { site.remove() }
         let daemon = try site.crier.start(["run", "--listen", "127.0.0.1:0"])
         defer { kill(daemon.processIdentifier, SIGTERM) }
-        let url = try await daemon.listeningURL()
+        let url = try await daemon.listeningURL().absoluteString
         #expect(try await Self.scrape(url).contains("crier_schedules{state=\"enabled\"} 1\n"))
 
         try Self.schedule("two").write(
@@ -85,7 +85,7 @@ struct ReloadEndToEndTests {
         defer { site.remove() }
         let server = try site.crier.start(["serve", "--listen", "127.0.0.1:0"])
         defer { kill(server.processIdentifier, SIGTERM) }
-        let url = try await server.listeningURL()
+        let url = try await server.listeningURL().absoluteString
         try "cron: [not a cron\n".write(
             to: site.schedules.appendingPathComponent("broken.yml"), atomically: true, encoding: .utf8)
         kill(server.processIdentifier, SIGHUP)

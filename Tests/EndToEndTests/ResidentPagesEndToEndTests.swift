@@ -68,7 +68,7 @@ final class ResidentSite {
 }
 
 /// The security headers every HTML answer carries.
-func expectSecurityHeaders(_ call: CurlCall, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectSecurityHeaders(_ call: CurlResponse, sourceLocation: SourceLocation = #_sourceLocation) {
     let policy = call.headers["content-security-policy"] ?? ""
     #expect(policy.contains("default-src 'none'"), sourceLocation: sourceLocation)
     #expect(policy.contains("form-action 'self'"), sourceLocation: sourceLocation)
@@ -86,7 +86,7 @@ struct UnsubscribeEndToEndTests {
         let ann = try site.token("ann@example.org")
 
         // A mail scanner (or the resident) opening the link: a confirm page, nothing changed.
-        let page = try await CurlCall.run(site.url("unsubscribe/\(ann)"))
+        let page = try await CurlResponse.run(site.url("unsubscribe/\(ann)"))
         #expect(page.status == 200)
         expectSecurityHeaders(page)
         #expect(page.body.contains("<html lang=\"en\">"))
@@ -100,19 +100,19 @@ struct UnsubscribeEndToEndTests {
         let lookalike =
             String(ann.reversed()) == ann ? String(repeating: "Q", count: ann.count) : String(ann.reversed())
         for other in [lookalike, "short", String(repeating: "z", count: 200), "tok%20with%2Fodd.chars"] {
-            let unknown = try await CurlCall.run(site.url("unsubscribe/").appendingPathComponent(other))
+            let unknown = try await CurlResponse.run(site.url("unsubscribe/").appendingPathComponent(other))
             #expect(unknown.status == page.status, "GET \(other)")
             #expect(unknown.body == page.body, "GET \(other)")
-            let posted = try await CurlCall.run(
+            let posted = try await CurlResponse.run(
                 site.url("unsubscribe/").appendingPathComponent(other), ["-d", "List-Unsubscribe=One-Click"])
             #expect(posted.status == 200, "POST \(other)")
             expectSecurityHeaders(posted)
         }
-        let unknownPost = try await CurlCall.run(
+        let unknownPost = try await CurlResponse.run(
             site.url("unsubscribe/\(lookalike)"), ["-d", "List-Unsubscribe=One-Click"])
 
         // The POST exactly as a mail provider sends it (RFC 8058).
-        let done = try await CurlCall.run(site.url("unsubscribe/\(ann)"), ["-d", "List-Unsubscribe=One-Click"])
+        let done = try await CurlResponse.run(site.url("unsubscribe/\(ann)"), ["-d", "List-Unsubscribe=One-Click"])
         #expect(done.status == 200)
         expectSecurityHeaders(done)
         #expect(done.body == unknownPost.body)
@@ -122,7 +122,8 @@ struct UnsubscribeEndToEndTests {
 
         // Some providers post multipart/form-data.
         let bob = try site.token("bob@example.org")
-        let multipart = try await CurlCall.run(site.url("unsubscribe/\(bob)"), ["-F", "List-Unsubscribe=One-Click"])
+        let multipart = try await CurlResponse.run(
+            site.url("unsubscribe/\(bob)"), ["-F", "List-Unsubscribe=One-Click"])
         #expect(multipart.status == 200)
         listed = try await site.listed()
         #expect(listed["bob@example.org"]?["unsubscribed"] as? Bool == true)
@@ -130,7 +131,7 @@ struct UnsubscribeEndToEndTests {
 
         // A POST without the one-click body changes nothing.
         let cat = try site.token("cat@example.org")
-        let empty = try await CurlCall.run(site.url("unsubscribe/\(cat)"), ["-X", "POST"])
+        let empty = try await CurlResponse.run(site.url("unsubscribe/\(cat)"), ["-X", "POST"])
         #expect(empty.status == 400)
         expectSecurityHeaders(empty)
         #expect(try await site.listed()["cat@example.org"]?["unsubscribed"] as? Bool == false)
@@ -140,13 +141,15 @@ struct UnsubscribeEndToEndTests {
         #expect(audit.contains { $0["subject"] as? String == "ann@example.org" })
 
         // The page speaks the language asked for, whoever holds the token.
-        let polish = try await CurlCall.run(site.url("unsubscribe/\(cat)"), ["-H", "Accept-Language: pl-PL,pl;q=0.9"])
+        let polish = try await CurlResponse.run(
+            site.url("unsubscribe/\(cat)"), ["-H", "Accept-Language: pl-PL,pl;q=0.9"])
         #expect(polish.body.contains("<html lang=\"pl\">"))
-        let gujarati = try await CurlCall.run(URL(string: site.url("unsubscribe/\(cat)").absoluteString + "?lang=gu")!)
+        let gujarati = try await CurlResponse.run(
+            URL(string: site.url("unsubscribe/\(cat)").absoluteString + "?lang=gu")!)
         #expect(gujarati.body.contains("<html lang=\"gu\">"))
 
         // Requests are counted by route pattern: no token reaches the metrics.
-        let metrics = try await CurlCall.run(site.url("metrics"))
+        let metrics = try await CurlResponse.run(site.url("metrics"))
         #expect(metrics.body.contains("crier_http_requests_total{route=\"/unsubscribe/"))
         #expect(!metrics.body.contains(ann) && !metrics.body.contains(lookalike))
 
@@ -162,7 +165,7 @@ struct PreferencesEndToEndTests {
         let bob = try site.token("bob@example.org")
         let address = site.url("preferences/\(bob)")
 
-        let page = try await CurlCall.run(address)
+        let page = try await CurlResponse.run(address)
         #expect(page.status == 200)
         expectSecurityHeaders(page)
         #expect(page.body.contains("<html lang=\"pl\">"))
@@ -171,7 +174,7 @@ struct PreferencesEndToEndTests {
         #expect(page.body.contains("value=\"all\" checked"))
         #expect(page.body.contains("<option value=\"pl\" lang=\"pl\" selected>"))
 
-        let saved = try await CurlCall.run(
+        let saved = try await CurlResponse.run(
             address, ["-d", "action=save&area=east&topics=scams&topics=asb&language=gu"])
         #expect(saved.status == 200)
         #expect(saved.body.contains("<html lang=\"gu\">"))
@@ -184,36 +187,36 @@ struct PreferencesEndToEndTests {
 
         // An area that is not configured is refused beside the field, naming it; nothing changes.
         let inEnglish = try #require(URL(string: address.absoluteString + "?lang=en"))
-        let refused = try await CurlCall.run(inEnglish, ["-d", "action=save&area=north&topics=scams&language=en"])
+        let refused = try await CurlResponse.run(inEnglish, ["-d", "action=save&area=north&topics=scams&language=en"])
         #expect(refused.status == 400)
         expectSecurityHeaders(refused)
         #expect(refused.body.contains("<p class=\"error\" id=\"area-error\">“north” is not one of our areas."))
         #expect(refused.body.contains("aria-describedby=\"area-error\""))
-        let noTopics = try await CurlCall.run(address, ["-d", "action=save&area=west&language=en"])
+        let noTopics = try await CurlResponse.run(address, ["-d", "action=save&area=west&language=en"])
         #expect(noTopics.status == 400)
         #expect(noTopics.body.contains("id=\"topics-error\""))
-        let badLanguage = try await CurlCall.run(address, ["-d", "action=save&area=west&topics=all&language=xx"])
+        let badLanguage = try await CurlResponse.run(address, ["-d", "action=save&area=west&topics=all&language=xx"])
         #expect(badLanguage.status == 400)
         #expect(badLanguage.body.contains("id=\"language-error\""))
         bobListed = try #require(try await site.listed()["bob@example.org"])
         #expect(bobListed["area"] as? String == "east")
 
         // Every topic again, in English.
-        let all = try await CurlCall.run(address, ["-d", "action=save&area=south&topics=all&language=en"])
+        let all = try await CurlResponse.run(address, ["-d", "action=save&area=south&topics=all&language=en"])
         #expect(all.status == 200)
         bobListed = try #require(try await site.listed()["bob@example.org"])
         #expect(bobListed["topics"] as? [String] == ["all"])
         #expect(bobListed["area"] as? String == "south")
 
         // Leaving unsubscribes; the page then has nothing to change.
-        let left = try await CurlCall.run(address, ["-d", "action=leave"])
+        let left = try await CurlResponse.run(address, ["-d", "action=leave"])
         #expect(left.status == 200)
         #expect(try await site.listed()["bob@example.org"]?["unsubscribed"] as? Bool == true)
-        let after = try await CurlCall.run(address)
+        let after = try await CurlResponse.run(address)
         #expect(after.status == 200)
         #expect(!after.body.contains("<form"))
 
-        let unknown = try await CurlCall.run(site.url("preferences/\(String(repeating: "Q", count: bob.count))"))
+        let unknown = try await CurlResponse.run(site.url("preferences/\(String(repeating: "Q", count: bob.count))"))
         #expect(unknown.status == 404)
         expectSecurityHeaders(unknown)
 

@@ -32,13 +32,13 @@ import Testing
         #expect(server.baseURL.host == "127.0.0.1")
         #expect(server.baseURL.port != 0)
 
-        let health = try await HTTPRequest.send("GET", server.url("/healthz"))
+        let health = try await CurlResponse.run(server.url("/healthz"))
         #expect(health.status == 200)
-        let ready = try await HTTPRequest.send("GET", server.url("/readyz"))
+        let ready = try await CurlResponse.run(server.url("/readyz"))
         #expect(ready.status == 200, "\(ready.body)")
         #expect(ready.headers["content-type"] == "application/json")
 
-        let metrics = try await HTTPRequest.send("GET", server.url("/metrics"))
+        let metrics = try await CurlResponse.run(server.url("/metrics"))
         #expect(metrics.status == 200)
         #expect(metrics.headers["content-type"]?.hasPrefix("text/plain; version=0.0.4") == true)
         #expect(metrics.body.contains("crier_build_info{version="))
@@ -48,7 +48,7 @@ import Testing
         #expect(!names.isEmpty)
         #expect(names.allSatisfy { $0.hasPrefix("crier_") }, "\(names)")
 
-        let missing = try await HTTPRequest.send("GET", server.url("/no-such-page"))
+        let missing = try await CurlResponse.run(server.url("/no-such-page"))
         #expect(missing.status == 404)
 
         let stopped = try await server.stop()
@@ -61,19 +61,19 @@ import Testing
         try "id: broken\ntemplate: no-such-template\ncron: \"0 9 * * *\"\n".write(
             to: broken, atomically: true, encoding: .utf8)
         let server = try await ServingCrier(crier, ["serve", "--listen", "127.0.0.1:0"])
-        let ready = try await HTTPRequest.send("GET", server.url("/readyz"))
+        let ready = try await CurlResponse.run(server.url("/readyz"))
         #expect(ready.status == 503)
-        let body = try #require(try ready.json() as? [String: Any])
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(ready.body.utf8)) as? [String: Any])
         #expect(body["status"] as? String == "not ready")
         let reasons = body["reasons"] as? [String] ?? []
         #expect(reasons.contains { $0.contains("broken.yml") }, "\(reasons)")
-        #expect(try await HTTPRequest.send("GET", server.url("/healthz")).status == 200)
+        #expect(try await CurlResponse.run(server.url("/healthz")).status == 200)
         _ = try await server.stop()
     }
 
     @Test func runServesBesideTheDispatcher() async throws {
         let server = try await ServingCrier(crier, ["run", "--listen", "127.0.0.1:0"])
-        #expect(try await HTTPRequest.send("GET", server.url("/healthz")).status == 200)
+        #expect(try await CurlResponse.run(server.url("/healthz")).status == 200)
         let stopped = try await server.stop()
         #expect(stopped.status == 0, "\(stopped.stderr)")
         #expect(stopped.stderr.contains("crier stopped"))
