@@ -15,6 +15,7 @@ extension SQLiteOutbox {
         migrator.registerMigration("v7-message-cap-classification", migrate: addMessageCAPClassification)
         migrator.registerMigration("v8-fault-claim-counts", migrate: countClaimsApart)
         migrator.registerMigration("v9-input-audit-os-user", migrate: addAuditOSUser)
+        migrator.registerMigration("v15-bulletin-items", migrate: createBulletinItems)
         return migrator
     }
 
