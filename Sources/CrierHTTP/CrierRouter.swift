@@ -7,6 +7,7 @@ enum CrierRouter {
         let router = Router(context: CrierRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware())
         OperationalRoutes.add(to: router, dependencies: dependencies)
+        APIRoutes.add(to: router, dependencies: dependencies)
         return router
     }
 }

@@ -21,7 +21,10 @@ extension CrierSystem {
         let settings = HTTPServiceSettings(listen: address, publicURL: configuration.http.publicURL)
         let dependencies = HTTPDependencies(
             readiness: SystemReadiness(system: self), metrics: SystemMetrics(system: self),
-            partners: PartnerDirectory(configuration.partners))
+            partners: PartnerDirectory(configuration.partners),
+            api: PartnerAPIBackends(
+                subscribers: PartnerSubscriberService(system: self), bulletins: PartnerBulletinService(system: self),
+                alerts: PartnerAlertsService(system: self)))
         return CrierHTTPService(
             settings: settings, dependencies: dependencies, logger: logger, onListening: onListening)
     }
