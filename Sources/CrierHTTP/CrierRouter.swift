@@ -6,6 +6,7 @@ enum CrierRouter {
     static func make(dependencies: HTTPDependencies) -> Router<CrierRequestContext> {
         let router = Router(context: CrierRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware())
+        router.add(middleware: APIErrorMiddleware())
         OperationalRoutes.add(to: router, dependencies: dependencies)
         APIRoutes.add(to: router, dependencies: dependencies)
         return router

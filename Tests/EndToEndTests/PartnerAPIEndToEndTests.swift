@@ -40,6 +40,10 @@ struct PartnerAPIEndToEndTests {
         #expect(tooLarge.status == 413)
         #expect(tooLarge.object["error"] != nil)
 
+        let nowhere = try await HTTPRequest.send("GET", server.url("/api/v1/nowhere"), headers: site.bearer("nlink"))
+        #expect(nowhere.status == 404)
+        #expect(nowhere.object["error"] as? String == "not found")
+
         let document = try await HTTPRequest.send("GET", server.url("/api/openapi.json"))
         #expect(document.status == 200)
         #expect(document.headers["content-type"] == "application/json")

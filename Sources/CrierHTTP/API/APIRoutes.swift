@@ -4,11 +4,12 @@ import Hummingbird
 /// The partner API under `/api`: residents, bulletin items and current alerts for partners holding a
 /// bearer token with the route's scope, and the OpenAPI document describing it (public).
 ///
-/// Every route answers JSON, errors as `{"error": "..."}` (`APIErrorMiddleware`). Without
+/// Every route answers JSON, errors as `{"error": "..."}` (`APIErrorMiddleware`, which
+/// `CrierRouter` puts around every route). Without
 /// backends (an HTTP service built for the operational routes alone) the partner routes answer 503.
 enum APIRoutes {
     static func add(to router: Router<CrierRequestContext>, dependencies: HTTPDependencies) {
-        let api = router.group("api").add(middleware: APIErrorMiddleware())
+        let api = router.group("api")
         api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
         let partners = dependencies.partners
         let backends = dependencies.api
