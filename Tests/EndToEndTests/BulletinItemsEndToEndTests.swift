@@ -49,8 +49,10 @@ struct BulletinItemsEndToEndTests {
             prefix: "crier-e2e-bulletin",
             residents:
                 "email,name,area,topics,locale\nwest@example.org,Wes,west,all,en\neast@example.org,Eas,east,all,en\n"
-        ) { _ in
+        ) { webhooks in
             """
+            endpoints:
+              - { id: partner, kind: webhook, url: "\(webhooks.url("/ok/partner"))", areas: [west], topics: [all] }
             schedules: "\(schedules.path)"
             quiet_hours: { start: "00:00", end: "00:00" }
             misfire_grace: 1h
@@ -92,6 +94,13 @@ struct BulletinItemsEndToEndTests {
         #expect(sent[0].text.contains("Neighbourhood Link news.\nSecond line."))
         #expect(sent[0].text.contains("Library drop-in on Saturday"))
         #expect(try site.smtp.records().allSatisfy { !$0.rcptTos.contains("east@example.org") })
+        let hooks = try site.webhooks.records().filter { $0.path == "/ok/partner" }
+        try #require(hooks.count == 1)
+        let payload = try #require(
+            try JSONSerialization.jsonObject(with: Data(hooks[0].body.utf8)) as? [String: Any])
+        let description = try #require(payload["description"] as? String)
+        #expect(description.contains(Self.hostileTitle))
+        #expect(description.contains("Library drop-in on Saturday"))
 
         let later = try await site.crier.run([
             "bulletin", "add", "--area", "west", "--title", "Cycle marking next week", "--body", "Bring your bike.",
