@@ -124,6 +124,7 @@ let package = Package(
             name: "CrierHTTPTests",
             dependencies: [
                 "CrierHTTP", "CrierCore", "CrierTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what Crier needs to build and to run its tests and demo, only when missing:
-# Debian packages (libcurl, SQLite, time zones, Python, Chromium for the page tests), and a Python
-# virtual environment in .venv-test with the real test servers (aiosmtpd, standardwebhooks, feedparser).
+# Debian packages (libcurl, SQLite, time zones, Python, Chromium for the page tests, curl for the
+# HTTP tests), and a Python virtual environment in .venv-test with the real test servers
+# (aiosmtpd, standardwebhooks, feedparser).
 # Sourcing it exports CRIER_PYTHON, the interpreter the tests start their servers with.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 missing=()
-for pkg in libcurl4-openssl-dev libsqlite3-dev tzdata python3 python3-venv pkg-config libxml2-utils chromium iproute2; do
+for pkg in libcurl4-openssl-dev libsqlite3-dev tzdata python3 python3-venv pkg-config libxml2-utils chromium iproute2 curl; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

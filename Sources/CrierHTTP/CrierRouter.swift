@@ -9,6 +9,9 @@ enum CrierRouter {
         router.add(middleware: APIErrorMiddleware())
         OperationalRoutes.add(to: router, dependencies: dependencies)
         APIRoutes.add(to: router, dependencies: dependencies)
+        SignupRoutes.add(to: router, dependencies: dependencies)
+        BounceRoutes.add(to: router, dependencies: dependencies)
+        if let residents = dependencies.residents { ResidentRoutes.add(to: router, accounts: residents) }
         return router
     }
 }

@@ -7,18 +7,27 @@ public struct HTTPDependencies: Sendable {
     public var metrics: any MetricsExposition
     /// The partners' bearer tokens, for `/api/v1`.
     public var partners: PartnerDirectory
+    /// Sign-up with double opt-in (`/subscribe`); the routes answer 404 without it.
+    public var signups: (any SignupService)?
+    /// Bounces partners report (`POST /api/v1/bounces`); the route answers 404 without it.
+    public var bounces: (any BounceReceiver)?
+    /// Answers the residents' pages (`/unsubscribe/{token}`, `/preferences/{token}`); nil serves none.
+    public var residents: (any ResidentAccounts)?
     /// What the partner API answers from; nil serves its routes as 503.
     public var api: PartnerAPIBackends?
 
-    /// Dependencies for the operational routes, and the partners the API accepts.
+    /// Dependencies for the operational routes, the partners the API accepts and, when `residents`
+    /// is given, the residents' pages.
     public init(
         readiness: any ReadinessProbe, metrics: any MetricsExposition,
         partners: PartnerDirectory = PartnerDirectory([]),
+        residents: (any ResidentAccounts)? = nil,
         api: PartnerAPIBackends? = nil
     ) {
         self.readiness = readiness
         self.metrics = metrics
         self.partners = partners
+        self.residents = residents
         self.api = api
     }
 }

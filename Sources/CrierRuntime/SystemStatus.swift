@@ -56,6 +56,8 @@ public struct SystemStatus: Sendable, Encodable {
     public var notSentOneOffs: [MissedSlot] = []
     /// Schedule files that are invalid (and so do not fire), one line each.
     public var scheduleProblems: [String] = []
+    /// Bounces, suppressed addresses and sign-ups awaiting confirmation.
+    public var residents: BounceCounts?
 
     /// How many missed slots `status` lists.
     public static let missedShown = 20
@@ -103,6 +105,7 @@ public struct SystemStatus: Sendable, Encodable {
             lines.append("invalid schedules (not firing; see `crier schedules check`):")
             for problem in scheduleProblems { lines.append("  \(problem)") }
         }
+        lines += residentLines()
         // Ids, addresses and errors came from input: escape what could forge a line or drive the terminal.
         return lines.map(InputText.terminalSafe).joined(separator: "\n")
     }

@@ -52,6 +52,13 @@ final class RawStatement {
 
     func bind(_ value: Double, at index: Int32) { sqlite3_bind_double(handle, index, value) }
 
+    /// Binds `value` as a BLOB (SQLite copies it before returning).
+    func bind(blob value: [UInt8], at index: Int32) {
+        value.withUnsafeBytes { bytes in
+            _ = sqlite3_bind_blob(handle, index, bytes.baseAddress, Int32(bytes.count), Self.transient)
+        }
+    }
+
     func bind(_ value: Int64, at index: Int32) { sqlite3_bind_int64(handle, index, value) }
 
     func bind(_ value: Bool, at index: Int32) { sqlite3_bind_int64(handle, index, value ? 1 : 0) }

@@ -10,11 +10,15 @@ extension SQLiteOutbox {
         }
     }
 
-    /// Messages, newest first, for `history`.
+    /// Messages, newest first, for `history`: alerts only, not notices (sign-up confirmations).
     public func messages(limit: Int) throws -> [MessageRecord] {
         try read("list messages") { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM messages ORDER BY created_at DESC, id DESC LIMIT ?", arguments: [limit]
+                db,
+                sql: """
+                    SELECT * FROM messages WHERE id NOT IN (SELECT message_id FROM notices)
+                    ORDER BY created_at DESC, id DESC LIMIT ?
+                    """, arguments: [limit]
             )
             .map(messageRecord)
         }

@@ -15,6 +15,10 @@ extension SQLiteOutbox {
         migrator.registerMigration("v7-message-cap-classification", migrate: addMessageCAPClassification)
         migrator.registerMigration("v8-fault-claim-counts", migrate: countClaimsApart)
         migrator.registerMigration("v9-input-audit-os-user", migrate: addAuditOSUser)
+        migrator.registerMigration("v10-subscriber-token-hash", migrate: addSubscriberTokenHash)
+        migrator.registerMigration("v11-suppressions", migrate: createSuppressions)
+        migrator.registerMigration("v12-signups", migrate: createSignups)
+        migrator.registerMigration("v13-bounces", migrate: createBounces)
         migrator.registerMigration("v15-bulletin-items", migrate: createBulletinItems)
         return migrator
     }
@@ -234,5 +238,17 @@ extension SQLiteOutbox {
     /// The operating-system account beside each audit entry's claimed operator name (NULL for older rows).
     private static func addAuditOSUser(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE audit_log ADD COLUMN os_user TEXT")
+    }
+
+    /// The SHA-256 of each subscriber's unsubscribe token, unique and indexed: the web pages find a
+    /// resident by it (then compare the token in constant time), never by the token itself.
+    /// Existing subscribers get theirs here; new ones on insert.
+    private static func addSubscriberTokenHash(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE subscribers ADD COLUMN unsubscribe_token_hash BLOB")
+        try backfillUnsubscribeTokenHashes(db)
+        try db.execute(
+            sql: """
+                CREATE UNIQUE INDEX subscribers_unsubscribe_token_hash ON subscribers(unsubscribe_token_hash)
+                """)
     }
 }

@@ -52,7 +52,9 @@ extension SQLiteOutbox {
                 try db.execute(sql: "DELETE FROM subscribers WHERE id = ?", arguments: [id])
                 deleted = true
             }
-            guard deleted || deliveriesScrubbed > 0 else { return false }
+            let signupsErased = try Self.eraseSignupsAndBounces(db, email: storedEmail, given: email)
+            guard deleted || deliveriesScrubbed > 0 || signupsErased else { return false }
+            try Self.suppress(db, email: storedEmail, reason: .forgotten, at: now)
             try insertAudit(
                 AuditEntry(
                     at: now, actor: "operator", action: "subscriber.forget", subject: hash,

@@ -94,10 +94,10 @@ extension SQLiteOutbox {
     @discardableResult
     public func unsubscribe(token: String, now: Date) throws -> Bool {
         try write("unsubscribe") { db in
-            guard
-                let id = try Int64.fetchOne(
-                    db, sql: "SELECT id FROM subscribers WHERE unsubscribe_token = ?", arguments: [token])
-            else { return false }
+            guard let id = try Self.subscriberID(holding: token, db) else { return false }
+            if let email = try String.fetchOne(db, sql: "SELECT email FROM subscribers WHERE id = ?", arguments: [id]) {
+                try Self.suppress(db, email: email, reason: .unsubscribed, at: now)
+            }
             try db.execute(
                 sql: """
                     UPDATE subscribers SET unsubscribed_at = coalesce(unsubscribed_at, :now), updated_at = :now
@@ -160,7 +160,8 @@ extension SQLiteOutbox {
             id: row["id"], email: row["email"], name: row["name"], area: row["area"],
             topics: topics.split(separator: ";").map(String.init), locale: row["locale"], isTest: row["is_test"],
             unsubscribeToken: row["unsubscribe_token"], unsubscribedAt: unsubscribed.map(Date.init(unixSeconds:)),
-            createdAt: Date(unixSeconds: row["created_at"]), updatedAt: Date(unixSeconds: row["updated_at"]))
+            createdAt: Date(unixSeconds: row["created_at"]), updatedAt: Date(unixSeconds: row["updated_at"]),
+            consent: Self.consent(row))
     }
 }
 
@@ -178,8 +179,8 @@ private struct SubscriberWriter {
             db,
             sql: """
                 INSERT INTO subscribers (email, name, area, topics, locale, is_test, unsubscribe_token,
-                    created_at, updated_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+                    unsubscribe_token_hash, created_at, updated_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, ?8, ?8)
                 ON CONFLICT (email) DO UPDATE SET
                     name = excluded.name, area = excluded.area, topics = excluded.topics,
                     locale = excluded.locale, is_test = excluded.is_test, updated_at = excluded.updated_at
@@ -194,8 +195,10 @@ private struct SubscriberWriter {
         statement.bind(SQLiteOutbox.storedTopics(input.topics), at: 4)
         statement.bind(input.locale, at: 5)
         statement.bind(input.isTest, at: 6)
-        statement.bind(tokens.unsubscribeToken(), at: 7)
+        let token = tokens.unsubscribeToken()
+        statement.bind(token, at: 7)
         statement.bind(at, at: 8)
+        statement.bind(blob: Array(SQLiteOutbox.unsubscribeTokenHash(token)), at: 9)
         if try statement.runInserting() {
             inserted += 1
         } else {

@@ -17,11 +17,15 @@ public struct Subscriber: Sendable, Equatable, Codable {
     public var unsubscribedAt: Date?
     public var createdAt: Date
     public var updatedAt: Date
+    /// The consent they gave by confirming a sign-up; nil for residents imported from a CSV.
+    public var consent: SubscriberConsent?
 
     public init(
         id: Int64, email: String, name: String, area: String, topics: [String], locale: String, isTest: Bool,
-        unsubscribeToken: String, unsubscribedAt: Date?, createdAt: Date, updatedAt: Date
+        unsubscribeToken: String, unsubscribedAt: Date?, createdAt: Date, updatedAt: Date,
+        consent: SubscriberConsent? = nil
     ) {
+        self.consent = consent
         self.id = id
         self.email = email
         self.name = name

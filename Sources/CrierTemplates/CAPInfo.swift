@@ -63,6 +63,12 @@ public struct CAPInfo: Sendable, Hashable {
     public var certainty: Certainty
     public var responseType: ResponseType
 
+    /// What a notice (a template that is not an alert) carries in place of a classification; it
+    /// never reaches a CAP document, since nothing that publishes alerts can name a notice.
+    static let notice = CAPInfo(
+        category: .other, event: "Notice", urgency: .unknown, severity: .unknown, certainty: .unknown,
+        responseType: .none)
+
     /// Creates a classification (the loader builds these from `template.yml`).
     public init(
         category: Category, event: String, urgency: Urgency, severity: Severity, certainty: Certainty,

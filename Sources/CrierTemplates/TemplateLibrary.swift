@@ -45,12 +45,20 @@ public struct TemplateLibrary: Sendable {
 
     /// The metadata of every loaded template, sorted by id.
     public var templates: [TemplateMetadata] {
-        templatesByID.values.map(\.metadata).sorted { $0.id < $1.id }
+        templatesByID.values.map(\.metadata).filter { $0.kind == .alert }.sorted { $0.id < $1.id }
     }
 
-    /// The metadata of one template, or `nil` when no template has that id.
+    /// The metadata of one alert template, or `nil` when no alert template has that id (notices
+    /// are not alerts: nothing that composes alerts can name them).
     public func metadata(for id: String) -> TemplateMetadata? {
-        templatesByID[id]?.metadata
+        guard let metadata = templatesByID[id]?.metadata, metadata.kind == .alert else { return nil }
+        return metadata
+    }
+
+    /// The metadata of one notice template (`kind: notice`), or `nil` when there is none with that id.
+    public func noticeMetadata(for id: String) -> TemplateMetadata? {
+        guard let metadata = templatesByID[id]?.metadata, metadata.kind == .notice else { return nil }
+        return metadata
     }
 
     /// Every problem found at load time: errors first, then warnings, each naming template, file, line and name.

@@ -16,30 +16,49 @@ extension TemplateMetadata {
     ) throws(YAMLError) -> TemplateMetadata {
         var top = try YAMLMapping.parse(yaml, file: file)
         guard !top.keys.isEmpty else { throw YAMLError(file: file, line: 1, key: nil, message: "the file is empty") }
-        try top.refuseUnknownKeys(known: ["id", "topic", "title", "description", "cap", "variables", "locales"])
+        try top.refuseUnknownKeys(known: ["id", "kind", "topic", "title", "description", "cap", "variables", "locales"])
 
         let id = try text(&top, "id")
         guard id == folderName else {
             throw top.error("id", "must equal the folder name '\(folderName)', found '\(id)'")
         }
-        let topic = try text(&top, "topic")
-        guard topics.contains(topic) else {
-            throw top.error(
-                "topic", "unknown topic '\(topic)'; expected one of \(topics.sorted().joined(separator: ", "))")
+        var kind = TemplateKind.alert
+        if let raw = try top.string("kind") {
+            guard let given = TemplateKind(rawValue: raw) else {
+                throw top.error("kind", "invalid value '\(raw)'; expected alert or notice")
+            }
+            kind = given
+        }
+        var topic = ""
+        var cap = CAPInfo.notice
+        if kind == .notice {
+            for key in ["topic", "cap"] where top.keys.contains(key) {
+                throw top.error(key, "a notice is not an alert: it has no \(key)")
+            }
+        } else {
+            topic = try text(&top, "topic")
+            guard topics.contains(topic) else {
+                throw top.error(
+                    "topic", "unknown topic '\(topic)'; expected one of \(topics.sorted().joined(separator: ", "))")
+            }
         }
         let title = try text(&top, "title")
         let description = try text(&top, "description")
 
-        var capMap = try top.requiredMapping("cap")
-        try capMap.refuseUnknownKeys(known: ["category", "event", "urgency", "severity", "certainty", "response_type"])
-        let cap = CAPInfo(
-            category: try enumeration(&capMap, "category", CAPInfo.Category.self),
-            event: try text(&capMap, "event"),
-            urgency: try enumeration(&capMap, "urgency", CAPInfo.Urgency.self),
-            severity: try enumeration(&capMap, "severity", CAPInfo.Severity.self),
-            certainty: try enumeration(&capMap, "certainty", CAPInfo.Certainty.self),
-            responseType: try enumeration(&capMap, "response_type", CAPInfo.ResponseType.self)
-        )
+        if kind == .alert {
+            var capMap = try top.requiredMapping("cap")
+            try capMap.refuseUnknownKeys(known: [
+                "category", "event", "urgency", "severity", "certainty", "response_type",
+            ])
+            cap = CAPInfo(
+                category: try enumeration(&capMap, "category", CAPInfo.Category.self),
+                event: try text(&capMap, "event"),
+                urgency: try enumeration(&capMap, "urgency", CAPInfo.Urgency.self),
+                severity: try enumeration(&capMap, "severity", CAPInfo.Severity.self),
+                certainty: try enumeration(&capMap, "certainty", CAPInfo.Certainty.self),
+                responseType: try enumeration(&capMap, "response_type", CAPInfo.ResponseType.self)
+            )
+        }
 
         var variables: [VariableSpec] = []
         if var map = try top.mapping("variables") {
@@ -63,9 +82,11 @@ extension TemplateMetadata {
             throw top.error("locales", "must include en, the fallback every other locale relies on")
         }
 
-        return TemplateMetadata(
+        var metadata = TemplateMetadata(
             id: id, topic: topic, title: title, description: description, cap: cap, variables: variables,
             locales: seen)
+        metadata.kind = kind
+        return metadata
     }
 
     private static func parseVariable(name: String, in variables: inout YAMLMapping) throws(YAMLError) -> VariableSpec {

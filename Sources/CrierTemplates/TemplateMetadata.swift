@@ -1,6 +1,17 @@
+/// Whether a template is an alert or a notice to one person.
+public enum TemplateKind: String, Sendable, Hashable {
+    /// A message to an audience: has a topic and a CAP classification; alerts and schedules use it.
+    case alert
+    /// A message to one person that is not an alert (a sign-up confirmation): no topic, no CAP, and
+    /// alerts, schedules and previews cannot name it.
+    case notice
+}
+
 /// What `template.yml` says about a template: its topic, CAP classification, variables and locales.
 public struct TemplateMetadata: Sendable, Hashable {
     public var id: String
+    /// `alert` unless `template.yml` says `kind: notice`.
+    public var kind: TemplateKind = .alert
     public var topic: String
     public var title: String
     public var description: String

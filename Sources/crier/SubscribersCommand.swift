@@ -6,8 +6,8 @@ import Foundation
 struct SubscribersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "subscribers",
-        abstract: "Import, list, export, unsubscribe and forget residents.",
-        subcommands: [Import.self, List.self, Export.self, Forget.self, Unsubscribe.self]
+        abstract: "Import, list, export, unsubscribe and forget residents; list suppressed addresses.",
+        subcommands: [Import.self, List.self, Export.self, Forget.self, Unsubscribe.self, Suppressed.self]
     )
 
     struct Import: AsyncParsableCommand {
@@ -16,7 +16,9 @@ struct SubscribersCommand: AsyncParsableCommand {
             discussion: """
                 topics is `all` or topics separated by `;`; locale is a BCP 47 tag (default en); \
                 test (true/false) marks test recipients. Every row is checked first: with any bad row \
-                nothing is imported unless --skip-invalid is given. Re-importing updates people by email.
+                nothing is imported unless --skip-invalid is given. Re-importing updates people by email. \
+                Suppressed addresses (unsubscribed, forgotten, bounced, complained) are not re-subscribed: \
+                each is listed and the other rows are imported.
                 """
         )
 
@@ -40,6 +42,7 @@ struct SubscribersCommand: AsyncParsableCommand {
             case .text:
                 print("imported \(report.inserted) new and updated \(report.updated) subscribers from \(file)")
                 for problem in report.skipped { TerminalText.print("skipped \(file):\(problem)") }
+                for row in report.suppressed { TerminalText.print("not imported \(file):\(row)") }
             }
         }
     }

@@ -103,7 +103,7 @@ public struct CrierBinary: Sendable {
 public final class RunningCrier: Sendable {
     private let box: ProcessBox
     private let exit = ExitSignal()
-    private let stdoutFile: URL
+    let stdoutFile: URL
     private let stderrFile: URL
 
     init(_ process: Process, outputIn directory: URL) throws {

@@ -35,6 +35,11 @@ public struct APIError: HTTPResponseError, Sendable, Equatable {
         APIError(.conflict, reason, field: field)
     }
 
+    /// 503: the installation cannot do this now (a setting is missing).
+    public static func unavailable(_ reason: String) -> APIError {
+        APIError(.serviceUnavailable, reason)
+    }
+
     /// The JSON response.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var body: [String: String] = ["error": message]

@@ -25,7 +25,13 @@ enum APIRoutes {
                 language: try APIJSON.string(body, "language", required: true) ?? "",
                 name: try APIJSON.string(body, "name", required: false))
             let outcome = try await available(backends).subscribers.put(subscriberRequest, by: partner)
-            return APIJSON.response(outcome.subscriber, status: outcome.created ? .created : .ok)
+            let status: HTTPResponse.Status =
+                switch outcome.kind {
+                case .created: .created
+                case .updated: .ok
+                case .pending: .accepted
+                }
+            return APIJSON.response(outcome.subscriber, status: status)
         }
 
         api.delete("v1/subscribers/{email}") { request, context in

@@ -40,14 +40,22 @@ public struct PartnerSubscriberView: Sendable, Equatable, Encodable {
     }
 }
 
-/// What a `PUT` did: a resident created (201) or an existing one updated or left as it was (200).
+/// What a `PUT` did: a resident created (201), an existing one updated or left as it was (200),
+/// or a sign-up waiting for the person to confirm it by email (202).
 public struct PartnerSubscriberOutcome: Sendable, Equatable {
-    public var created: Bool
+    /// The three answers.
+    public enum Kind: Sendable, Equatable {
+        case created
+        case updated
+        case pending
+    }
+
+    public var kind: Kind
     public var subscriber: PartnerSubscriberView
 
     /// An outcome from its parts.
-    public init(created: Bool, subscriber: PartnerSubscriberView) {
-        self.created = created
+    public init(_ kind: Kind, subscriber: PartnerSubscriberView) {
+        self.kind = kind
         self.subscriber = subscriber
     }
 }

@@ -39,6 +39,14 @@ extension CrierConfiguration {
         /// `http.public_url`: the base of links in pages and emails (behind the TLS proxy).
         public var publicURL: URL?
 
+        /// `{public_url}/unsubscribe/{token}`: the link `email.unsubscribe_url` defaults to when
+        /// `http.public_url` is set, served by `crier serve`.
+        public static func unsubscribeURLPattern(publicURL: URL) -> String {
+            var base = publicURL.absoluteString
+            while base.hasSuffix("/") { base.removeLast() }
+            return base + "/unsubscribe/{token}"
+        }
+
         /// No HTTP service configured.
         public init(listen: ListenAddress? = nil, publicURL: URL? = nil) {
             self.listen = listen

@@ -126,6 +126,9 @@ public enum ConfigurationLoader {
         configuration.publishDirectoryMode = directoryMode
         configuration.http = http
         configuration.partners = partners
+        if configuration.email?.unsubscribeURLPattern == nil, let base = http.publicURL {
+            configuration.email?.unsubscribeURLPattern = CrierConfiguration.HTTP.unsubscribeURLPattern(publicURL: base)
+        }
         configuration.allowedNetworks = allowed
         configuration.endpointAllowedNetworks = endpointAllowed
         configuration.endpoints = configuration.endpoints.map { endpoint in

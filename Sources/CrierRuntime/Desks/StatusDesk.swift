@@ -33,6 +33,7 @@ public struct StatusDesk: Sendable {
             deadLetters: summary.byState[DeliveryState.dead.rawValue] ?? 0,
             endpoints: endpoints, emailRelay: configuration.email.map { Redaction.url($0.relay.absoluteString) })
         try system.addScheduleStatus(to: &status, now: now)
+        status.residents = try BounceDesk(system: system).counts()
         return status
     }
 }

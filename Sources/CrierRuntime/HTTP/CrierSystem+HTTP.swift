@@ -19,12 +19,14 @@ extension CrierSystem {
         }
         guard let address = given ?? configuration.http.listen else { return nil }
         let settings = HTTPServiceSettings(listen: address, publicURL: configuration.http.publicURL)
-        let dependencies = HTTPDependencies(
+        var dependencies = HTTPDependencies(
             readiness: SystemReadiness(system: self), metrics: SystemMetrics(system: self),
-            partners: PartnerDirectory(configuration.partners),
+            partners: PartnerDirectory(configuration.partners), residents: ResidentDesk(system: self),
             api: PartnerAPIBackends(
                 subscribers: PartnerSubscriberService(system: self), bulletins: PartnerBulletinService(system: self),
                 alerts: PartnerAlertsService(system: self)))
+        dependencies.signups = SystemSignups(system: self)
+        dependencies.bounces = SystemBounces(system: self)
         return CrierHTTPService(
             settings: settings, dependencies: dependencies, logger: logger, onListening: onListening)
     }

@@ -8,7 +8,8 @@ protocol PartnerRoster: Sendable {
     func subscriber(email: String) throws -> Subscriber?
     /// Creates or updates one resident with its audit line, in one transaction.
     func putSubscriber(
-        _ input: SubscriberInput, keepingNameWhenNil name: String?, now: Date, audit: (Bool) -> AuditEntry
+        _ input: SubscriberInput, keepingNameWhenNil name: String?, consent: SubscriberConsent,
+        audit: (Bool) -> AuditEntry
     ) throws -> SubscriberPut
     /// Honours an unsubscribe token; false if unknown.
     func unsubscribe(token: String, now: Date) throws -> Bool

@@ -9,7 +9,10 @@ import Foundation
 ///
 /// Every field is checked as the residents import checks it (address, area, topics) and the
 /// language must be one the templates are written in. A partner with `confirms_subscribers`
-/// vouches for the resident's consent and creates them active, recorded as `partner <id>`;
+/// vouches for the resident's consent and creates them active, with consent source `partner <id>`;
+/// it cannot re-activate a suppressed address (409). Any other partner's request becomes a
+/// pending sign-up (`SignupDesk`): the person gets a confirmation email and nothing changes until
+/// they follow it; the answer (202) is the same whether the address is new, known or suppressed.
 /// DELETE unsubscribes (the address stays suppressed) and never erases: forgetting a person stays
 /// an operator's decision. Every change is audited with actor `partner <id>`.
 struct PartnerSubscriberService: PartnerSubscriberDesk {
@@ -21,14 +24,11 @@ struct PartnerSubscriberService: PartnerSubscriberDesk {
         -> PartnerSubscriberOutcome
     {
         let input = try check(request)
-        guard partner.confirmsSubscribers else {
-            throw APIError.forbidden(
-                "this partner is not allowed to create or change residents without their confirmation "
-                    + "(confirms_subscribers is false and email confirmation is not available yet)")
-        }
         let actor = Self.actor(partner)
+        guard partner.confirmsSubscribers else { return try await requestConfirmation(input, actor: actor) }
         let now = system.clock.now()
-        let result = try roster.putSubscriber(input, keepingNameWhenNil: request.name, now: now) { created in
+        let consent = SubscriberConsent(at: now, source: actor, wordingVersion: Self.partnerConsentWording)
+        let result = try roster.putSubscriber(input, keepingNameWhenNil: request.name, consent: consent) { created in
             AuditEntry(
                 at: now, actor: actor, action: created ? "subscriber-create" : "subscriber-update",
                 subject: "a subscriber",
@@ -36,13 +36,46 @@ struct PartnerSubscriberService: PartnerSubscriberDesk {
                     ? "active; consent source \(actor); area \(input.area)" : "area \(input.area), topics and language")
         }
         switch result {
-        case .created(let person): return PartnerSubscriberOutcome(created: true, subscriber: Self.view(person))
+        case .created(let person): return PartnerSubscriberOutcome(.created, subscriber: Self.view(person))
         case .updated(let person), .unchanged(let person):
-            return PartnerSubscriberOutcome(created: false, subscriber: Self.view(person))
-        case .unsubscribed:
+            return PartnerSubscriberOutcome(.updated, subscriber: Self.view(person))
+        case .suppressed(let reason):
             throw APIError.conflict(
-                "this address unsubscribed; only the resident can subscribe it again", field: "email")
+                "this address is suppressed (\(reason.rawValue)); only the person confirming a new sign-up can "
+                    + "subscribe it again", field: "email")
         }
+    }
+
+    /// What a trusted partner's residents are recorded as having agreed to: the partner's own
+    /// consent statement, which Crier has not seen.
+    static let partnerConsentWording = "the partner's own double opt-in"
+
+    /// A pending sign-up for a partner not trusted to confirm people: a confirmation email goes to
+    /// the address, and nothing changes until the person follows it.
+    private func requestConfirmation(_ input: SubscriberInput, actor: String) async throws
+        -> PartnerSubscriberOutcome
+    {
+        do {
+            try await SignupDesk(system: system).request(
+                email: input.email, area: input.area, topics: input.topics, locale: input.locale, source: actor)
+        } catch let error as SignupError {
+            let problem = error.problems.first
+            let field = problem?.field == "locale" ? "language" : problem?.field ?? "body"
+            throw APIError.badField(field, problem?.message ?? "refused")
+        } catch is SignupUnavailable {
+            throw APIError.unavailable(
+                "this partner's residents must confirm by email, and this installation cannot send confirmation "
+                    + "links (crier.yml needs http.public_url and an email relay)")
+        }
+        try roster.appendAudit(
+            AuditEntry(
+                at: system.clock.now(), actor: actor, action: "subscriber-signup-request", subject: "a subscriber",
+                detail: "confirmation email queued; area \(input.area)"))
+        return PartnerSubscriberOutcome(
+            .pending,
+            subscriber: PartnerSubscriberView(
+                email: input.email, area: input.area, topics: input.topics, language: input.locale, name: input.name,
+                status: "pending"))
     }
 
     func remove(email: String, by partner: PartnerCredential) async throws -> Bool {

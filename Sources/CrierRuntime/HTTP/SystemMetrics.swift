@@ -12,6 +12,7 @@ struct SystemMetrics: MetricsExposition {
             crier_build_info{version="\(CrierBuild.version)"} 1
 
             """
+        text += residentsExposition()
         return text
     }
 }

@@ -32,8 +32,11 @@ public struct SubscriberDesk: Sendable {
         try roster.appendAudit(
             AuditEntry(
                 at: now, actor: actor, action: "subscribers-import", subject: file,
-                detail: "\(outcome.inserted) new, \(outcome.updated) updated, \(outcome.problems.count) skipped"))
-        return SubscriberImportReport(inserted: outcome.inserted, updated: outcome.updated, skipped: outcome.problems)
+                detail: "\(outcome.inserted) new, \(outcome.updated) updated, \(outcome.problems.count) skipped"
+                    + (outcome.withheld.isEmpty ? "" : ", \(outcome.withheld.count) suppressed")))
+        return SubscriberImportReport(
+            inserted: outcome.inserted, updated: outcome.updated, skipped: outcome.problems,
+            suppressed: outcome.withheld)
     }
 
     /// The subscribers, of `area` only when given; an unknown area is refused, naming the known ones.
@@ -84,6 +87,8 @@ public struct SubscriberImportReport: Sendable, Encodable {
     public let updated: Int
     /// Every bad row skipped (only with `skipInvalid`), in file order.
     public let skipped: [SubscriberImport.Problem]
+    /// Good rows not imported because the address is suppressed, in file order.
+    public let suppressed: [SubscriberImport.Withheld]
 }
 
 /// A subscriber as listings show them: no unsubscribe token (it is a secret link).

@@ -1,7 +1,7 @@
 import CrierCore
 import CrierDelivery
 import CrierStore
-import Foundation
+public import Foundation
 
 /// Reads and validates a residents CSV (`email,name,area,topics,locale[,test]`) before anything is imported.
 ///
@@ -25,6 +25,23 @@ public struct SubscriberImport: Sendable {
         public let message: String
 
         public var description: String { "line \(line): \(field): \(message)" }
+    }
+
+    /// A good row not imported because its address is suppressed: the person unsubscribed, was
+    /// forgotten, bounced or complained, and only their own confirmed sign-up subscribes them again.
+    /// Not a problem with the file: the rest is imported all the same.
+    public struct Withheld: Sendable, Equatable, Encodable, CustomStringConvertible {
+        public let line: Int
+        public let email: String
+        /// Why it is suppressed (`unsubscribed`, `forgotten`, `hard-bounce`, `complaint`, `soft-bounces`).
+        public let reason: String
+        public let since: Date
+
+        public var description: String {
+            let day = since.formatted(.iso8601.year().month().day())
+            return
+                "line \(line): \(InputText.terminalSafe(email)) is suppressed (\(reason) on \(day)): not re-subscribed without their confirmation"
+        }
     }
 
     /// The rows that passed.
@@ -56,18 +73,20 @@ public struct SubscriberImport: Sendable {
     /// a residents CSV at all (bad CSV, a wrong header, nothing in it).
     static func check(
         _ text: String, file: String, areas: Set<String>, topics: Set<String>,
-        accept: (SubscriberInput) -> Void, refuse: (Problem) -> Void
+        suppressed: [String: Suppression] = [:], accept: (SubscriberInput) -> Void, refuse: (Problem) -> Void,
+        withhold: (Withheld) -> Void = { _ in }
     ) throws {
         try check(
             records: { body in try CSVReader.forEachRecord(in: text, body) }, file: file, areas: areas, topics: topics,
-            accept: accept, refuse: refuse)
+            suppressed: suppressed, accept: accept, refuse: refuse, withhold: withhold)
     }
 
     /// Checks the file at `url` as `check(_:file:...)` does, reading it a chunk at a time so memory
     /// stays flat however large it is; `file` names it in errors.
     static func check(
         contentsOf url: URL, file: String, areas: Set<String>, topics: Set<String>,
-        accept: (SubscriberInput) -> Void, refuse: (Problem) -> Void
+        suppressed: [String: Suppression] = [:], accept: (SubscriberInput) -> Void, refuse: (Problem) -> Void,
+        withhold: (Withheld) -> Void = { _ in }
     ) throws {
         try check(
             records: { body in
@@ -79,24 +98,29 @@ public struct SubscriberImport: Sendable {
                 }
                 defer { try? handle.close() }
                 try CSVReader.forEachRecord(reading: handle, body)
-            }, file: file, areas: areas, topics: topics, accept: accept, refuse: refuse)
+            }, file: file, areas: areas, topics: topics, suppressed: suppressed, accept: accept, refuse: refuse,
+            withhold: withhold)
     }
 
     private static func check(
         records: ((CSVReader.Record) throws -> Void) throws -> Void, file: String, areas: Set<String>,
-        topics: Set<String>, accept: (SubscriberInput) -> Void, refuse: (Problem) -> Void
+        topics: Set<String>, suppressed: [String: Suppression], accept: (SubscriberInput) -> Void,
+        refuse: (Problem) -> Void, withhold: (Withheld) -> Void
     ) throws {
         var validator: RowValidator?
         do {
             // `records` calls back only while it runs: nothing escapes.
             try withoutActuallyEscaping(accept) { accept in
                 try withoutActuallyEscaping(refuse) { refuse in
-                    try records { record in
-                        guard validator != nil else {
-                            validator = try RowValidator(header: record, file: file, areas: areas, topics: topics)
-                            return
+                    try withoutActuallyEscaping(withhold) { withhold in
+                        try records { record in
+                            guard validator != nil else {
+                                validator = try RowValidator(
+                                    header: record, file: file, areas: areas, topics: topics, suppressed: suppressed)
+                                return
+                            }
+                            validator?.check(record, accept: accept, refuse: refuse, withhold: withhold)
                         }
-                        validator?.check(record, accept: accept, refuse: refuse)
                     }
                 }
             }
@@ -116,10 +140,16 @@ public struct SubscriberImport: Sendable {
         let test: Int?
         let knownAreas: Set<String>
         let knownTopics: Set<String>
+        /// The suppression list by address hash (empty: nothing to check).
+        let suppressed: [String: Suppression]
         /// Hashes of the lowercased addresses already accepted, with their line (8 bytes a row, not the address).
         var seen: [Int: Int] = [:]
 
-        init(header: CSVReader.Record, file: String, areas: Set<String>, topics: Set<String>) throws(ImportError) {
+        init(
+            header: CSVReader.Record, file: String, areas: Set<String>, topics: Set<String>,
+            suppressed: [String: Suppression]
+        ) throws(ImportError) {
+            self.suppressed = suppressed
             let columns = header.fields.map { trimmedSpaces($0.text).lowercased() }
             for column in requiredColumns where !columns.contains(column) {
                 throw ImportError.missingColumn(
@@ -144,7 +174,8 @@ public struct SubscriberImport: Sendable {
         }
 
         mutating func check(
-            _ record: CSVReader.Record, accept: (SubscriberInput) -> Void, refuse problem: (Problem) -> Void
+            _ record: CSVReader.Record, accept: (SubscriberInput) -> Void, refuse problem: (Problem) -> Void,
+            withhold: (Withheld) -> Void
         ) {
             var valid = true
             func refuse(_ field: String, _ message: String) {
@@ -215,7 +246,10 @@ public struct SubscriberImport: Sendable {
             } else if valid {
                 seen[key] = record.line
             }
-            if valid {
+            if valid, !suppressed.isEmpty, let entry = suppressed[SQLiteOutbox.addressHash(email)] {
+                withhold(
+                    Withheld(line: record.line, email: email, reason: entry.reason.rawValue, since: entry.suppressedAt))
+            } else if valid {
                 accept(
                     SubscriberInput(
                         email: email, name: name, area: area, topics: topicList, locale: locale, isTest: isTest))

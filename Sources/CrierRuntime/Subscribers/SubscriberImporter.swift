@@ -19,6 +19,8 @@ struct SubscriberImporter: Sendable {
         let updated: Int
         /// Every bad row, in file order.
         let problems: [SubscriberImport.Problem]
+        /// Good rows not imported because their address is suppressed, in file order.
+        var withheld: [SubscriberImport.Withheld] = []
     }
 
     let outbox: any SubscriberRoster
@@ -41,8 +43,11 @@ struct SubscriberImporter: Sendable {
     /// Imports `text` (the contents of `file`). Throws when the file is not a residents CSV at all
     /// or the database fails; bad rows are reported in the outcome.
     func importCSV(_ text: String, file: String, skipInvalid: Bool, now: Date) throws -> Outcome {
-        try importRows(file: file, skipInvalid: skipInvalid, now: now) { accept, refuse in
-            try SubscriberImport.check(text, file: file, areas: areas, topics: topics, accept: accept, refuse: refuse)
+        let suppressed = try outbox.suppressionsByHash()
+        return try importRows(file: file, skipInvalid: skipInvalid, now: now) { accept, refuse, withhold in
+            try SubscriberImport.check(
+                text, file: file, areas: areas, topics: topics, suppressed: suppressed, accept: accept, refuse: refuse,
+                withhold: withhold)
         }
     }
 
@@ -50,9 +55,11 @@ struct SubscriberImporter: Sendable {
     /// whatever the file's size. Throws as `importCSV(_:file:...)` does, and when the file cannot be read.
     func importCSV(file: String, skipInvalid: Bool, now: Date) throws -> Outcome {
         let url = URL(fileURLWithPath: file)
-        return try importRows(file: file, skipInvalid: skipInvalid, now: now) { accept, refuse in
+        let suppressed = try outbox.suppressionsByHash()
+        return try importRows(file: file, skipInvalid: skipInvalid, now: now) { accept, refuse, withhold in
             try SubscriberImport.check(
-                contentsOf: url, file: file, areas: areas, topics: topics, accept: accept, refuse: refuse)
+                contentsOf: url, file: file, areas: areas, topics: topics, suppressed: suppressed, accept: accept,
+                refuse: refuse, withhold: withhold)
         }
     }
 
@@ -61,7 +68,8 @@ struct SubscriberImporter: Sendable {
         file: String, skipInvalid: Bool, now: Date,
         check:
             @escaping @Sendable (
-                _ accept: (SubscriberInput) -> Void, _ refuse: (SubscriberImport.Problem) -> Void
+                _ accept: (SubscriberInput) -> Void, _ refuse: (SubscriberImport.Problem) -> Void,
+                _ withhold: (SubscriberImport.Withheld) -> Void
             ) throws -> Void
     ) throws -> Outcome {
         let pipe = RowPipe()
@@ -71,6 +79,7 @@ struct SubscriberImporter: Sendable {
             var batch: [SubscriberInput] = []
             batch.reserveCapacity(batchSize)
             var problems: [SubscriberImport.Problem] = []
+            var withheld: [SubscriberImport.Withheld] = []
             do {
                 try check(
                     { row in
@@ -83,10 +92,11 @@ struct SubscriberImporter: Sendable {
                     { problem in
                         if problems.isEmpty && !skipInvalid { pipe.abandon() }
                         problems.append(problem)
-                    })
+                    },
+                    { withheld.append($0) })
                 pipe.send(batch)
                 pipe.finish()
-                checked.state.withLock { $0 = .success(problems) }
+                checked.state.withLock { $0 = .success((problems, withheld)) }
             } catch {
                 pipe.abandon()
                 let failure = error as? ImportError ?? ImportError.failed(file: file, reason: "\(error)")
@@ -106,15 +116,16 @@ struct SubscriberImporter: Sendable {
             throw error
         }
         checked.done.wait()
-        let problems = try checked.state.withLock { $0 }.get()
+        let (problems, withheld) = try checked.state.withLock { $0 }.get()
         return Outcome(
             imported: written != nil, inserted: written?.inserted ?? 0, updated: written?.updated ?? 0,
-            problems: problems)
+            problems: problems, withheld: withheld)
     }
 }
 
 /// What the checking thread found, read once it has signalled `done`.
 private final class CheckResult: Sendable {
-    let state = Mutex<Result<[SubscriberImport.Problem], ImportError>>(.success([]))
+    let state = Mutex<Result<([SubscriberImport.Problem], [SubscriberImport.Withheld]), ImportError>>(
+        .success(([], [])))
     let done = DispatchSemaphore(value: 0)
 }

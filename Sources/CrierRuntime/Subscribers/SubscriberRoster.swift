@@ -22,6 +22,8 @@ protocol SubscriberRoster: Sendable {
     func unsubscribe(token: String, now: Date) throws -> Bool
     /// Appends a line to the audit log.
     func appendAudit(_ entry: AuditEntry) throws
+    /// The suppression list by address hash, which an import checks each row against.
+    func suppressionsByHash() throws -> [String: Suppression]
 }
 
 extension SQLiteOutbox: SubscriberRoster {
