@@ -71,7 +71,9 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+            ],
+            // The partner API's OpenAPI document: its one copy, compiled into the binary.
+            resources: [.embedInCode("API/openapi.json")]
         ),
         .target(
             name: "CrierRuntime",

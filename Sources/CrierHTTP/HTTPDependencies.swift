@@ -15,18 +15,22 @@ public struct HTTPDependencies: Sendable {
     public var residents: (any ResidentAccounts)?
     /// The published site served under `/` where no route answers; nil when nothing is published.
     public var site: PublishedSite?
+    /// What the partner API answers from; nil serves its routes as 503.
+    public var api: PartnerAPIBackends?
 
     /// Dependencies for the operational routes, the partners the API accepts and, when given, the
     /// residents' pages and the published site.
     public init(
         readiness: any ReadinessProbe, metrics: any MetricsExposition,
         partners: PartnerDirectory = PartnerDirectory([]),
-        residents: (any ResidentAccounts)? = nil, site: PublishedSite? = nil
+        residents: (any ResidentAccounts)? = nil, site: PublishedSite? = nil,
+        api: PartnerAPIBackends? = nil
     ) {
         self.readiness = readiness
         self.metrics = metrics
         self.partners = partners
         self.residents = residents
         self.site = site
+        self.api = api
     }
 }

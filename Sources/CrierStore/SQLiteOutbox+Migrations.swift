@@ -19,6 +19,7 @@ extension SQLiteOutbox {
         migrator.registerMigration("v11-suppressions", migrate: createSuppressions)
         migrator.registerMigration("v12-signups", migrate: createSignups)
         migrator.registerMigration("v13-bounces", migrate: createBounces)
+        migrator.registerMigration("v15-bulletin-items", migrate: createBulletinItems)
         return migrator
     }
 

@@ -5,16 +5,19 @@ internal import GRDB
 extension SQLiteOutbox {
     /// Records a schedule slot and enqueues its message to fixed deliveries plus a subscriber
     /// audience, in one transaction. Returns the deliveries written, or nil (nothing written) if
-    /// the slot was already recorded.
+    /// the slot was already recorded. The bulletin items `carrying` lists are marked as carried by
+    /// the message in the same transaction.
     public func recordSlot(
         scheduleID: String, slotKey: String, outcome: SlotOutcome, at: Date, message: MessageRecord,
-        renditions: [Rendition], fixedDeliveries: [NewDelivery], subscribers: SubscriberDeliveries?
+        renditions: [Rendition], fixedDeliveries: [NewDelivery], subscribers: SubscriberDeliveries?,
+        carrying bulletinItems: [Int64] = []
     ) async throws -> Int? {
         try await write("record slot \(scheduleID) \(slotKey)") { [self] db in
             guard
                 try insertSlot(db, scheduleID: scheduleID, slotKey: slotKey, outcome: outcome, at: at, message: message)
             else { return nil }
             try insertMessage(db, message, renditions: renditions, now: at)
+            try markBulletinItems(bulletinItems, carriedBy: message.id, db)
             return try insertDeliveries(
                 db, of: message, fixedDeliveries: fixedDeliveries, subscribers: subscribers, now: at)
         }

@@ -19,7 +19,7 @@ struct Crier: AsyncParsableCommand {
             SchedulesCommand.self,
             SubscribersCommand.self, TemplatesCommand.self, PreviewCommand.self, PublishCommand.self, AlertCommand.self,
             ApproveCommand.self, RejectCommand.self, CancelCommand.self, UpdateCommand.self, AlertsCommand.self,
-            AuditCommand.self, PartnersCommand.self, BouncesCommand.self,
+            AuditCommand.self, PartnersCommand.self, BouncesCommand.self, BulletinCommand.self,
         ]
     )
 

@@ -21,8 +21,10 @@ protocol AudienceCompositionStore: CompositionStore {
 
     /// Records a schedule slot as fired and writes its message like `enqueue`, in one transaction.
     /// Returns the deliveries written, or nil, writing nothing, when the slot was already recorded.
+    /// The bulletin items `carrying` lists are marked as carried by the message in that transaction.
     func recordSlot(
         scheduleID: String, slotKey: String, outcome: SlotOutcome, at: Date, message: MessageRecord,
-        renditions: [Rendition], fixedDeliveries: [NewDelivery], subscribers: SubscriberDeliveries?
+        renditions: [Rendition], fixedDeliveries: [NewDelivery], subscribers: SubscriberDeliveries?,
+        carrying bulletinItems: [Int64]
     ) async throws -> Int?
 }

@@ -60,7 +60,8 @@ public final class Composer: Sendable {
         guard
             let written = try await system.outbox.recordSlot(
                 scheduleID: scheduleID, slotKey: slotKey, outcome: .fired, at: now, message: plan.message,
-                renditions: plan.renditions, fixedDeliveries: plan.fixedDeliveries, subscribers: subscribers)
+                renditions: plan.renditions, fixedDeliveries: plan.fixedDeliveries, subscribers: subscribers,
+                carrying: request.bulletinItems)
         else { return nil }
         return ComposedMessage(id: plan.message.id, headline: plan.headline, deliveries: written)
     }

@@ -35,6 +35,9 @@ public struct CompositionRequest: Sendable {
     }
     /// The CAP urgency, severity and certainty to send with, when not the template's (scheduled reminders).
     public var cap: CAPClassification?
+    /// The news items a bulletin carries: marked as carried when its slot is recorded, so no later
+    /// bulletin repeats them.
+    public var bulletinItems: [Int64] = []
 
     public init(
         template: String, areas: [String], channels: Set<Channel> = [], variables: [String: TemplateValue] = [:],

@@ -23,7 +23,10 @@ extension CrierSystem {
         var dependencies = HTTPDependencies(
             readiness: SystemReadiness(system: self), metrics: SystemMetrics(system: self),
             partners: PartnerDirectory(configuration.partners), residents: ResidentDesk(system: self),
-            site: configuration.publishDirectory.map { PublishedSite(folder: $0) })
+            site: configuration.publishDirectory.map { PublishedSite(folder: $0) },
+            api: PartnerAPIBackends(
+                subscribers: PartnerSubscriberService(system: self), bulletins: PartnerBulletinService(system: self),
+                alerts: PartnerAlertsService(system: self)))
         dependencies.signups = SystemSignups(system: self)
         dependencies.bounces = SystemBounces(system: self)
         return CrierHTTPService(

@@ -3,10 +3,18 @@ import CrierStore
 import CrierTemplates
 import Foundation
 
-/// Builds one area's bulletin: the advice that area received in the period, as `area-bulletin` items.
+/// Builds one area's bulletin: the advice that area received in the period, as `area-bulletin` items,
+/// and the news items waiting for it (`news`), which the bulletin's slot record marks as carried.
 ///
 /// Returns nil when there is nothing new, so the scheduler records "skipped: nothing new" and sends nothing.
 struct BulletinComposer: Sendable {
+    /// One bulletin's variables and the news items it carries.
+    struct Content: Sendable {
+        let variables: [String: TemplateValue]
+        /// The ids of the news items it carries, to mark as carried with its slot.
+        let newsItems: [Int64]
+    }
+
     /// The template every bulletin is composed with.
     static let templateID = "area-bulletin"
 
@@ -16,12 +24,14 @@ struct BulletinComposer: Sendable {
     /// The installation's zone, in which bulletin dates are written.
     let timeZone: TimeZone
 
-    /// The variables for `area`'s bulletin covering `period` seconds up to `end`, or nil with nothing new.
-    func variables(area: String, period: TimeInterval, end: Date) throws -> [String: TemplateValue]? {
+    /// The variables for `area`'s bulletin covering `period` seconds up to `end`, with the news items
+    /// not carried yet and not expired at `end`; nil with nothing new.
+    func content(area: String, period: TimeInterval, end: Date) throws -> Content? {
         let start = end.addingTimeInterval(-period)
         let messages = try outbox.advice(
             receivedBy: area, from: start, to: end, excludingTemplates: [Self.templateID])
-        guard !messages.isEmpty else { return nil }
+        let news = try outbox.waitingBulletinItems(area: area, at: end)
+        guard !messages.isEmpty || !news.isEmpty else { return nil }
         let items: [[String: String]] = messages.map { message in
             [
                 "headline": message.headline,
@@ -30,7 +40,17 @@ struct BulletinComposer: Sendable {
                 "template": message.template,
             ]
         }
-        return ["period": .text(periodText(period, end: end)), "items": .list(items)]
+        let newsItems: [[String: String]] = news.map { item in
+            var fields = ["title": item.title, "body": item.body]
+            // Left out when absent, so `{{#link}}` is false.
+            if let link = item.link { fields["link"] = link }
+            return fields
+        }
+        return Content(
+            variables: [
+                "period": .text(periodText(period, end: end)), "items": .list(items), "news": .list(newsItems),
+            ],
+            newsItems: news.map(\.id))
     }
 
     /// `the week to Monday 30 March 2026`, `the 14 days to ...`, `the 12 hours to ...`.

@@ -205,16 +205,17 @@ public final class Scheduler: Sendable {
     private func fireBulletin(_ schedule: Schedule, slot: Slot, now: Date, report: inout SchedulerTick) async throws {
         for area in bulletinAreas(schedule) {
             let key = slot.slotKey.forArea(area).description
-            guard let variables = try bulletins.variables(area: area, period: schedule.period, end: slot.instant)
+            guard let content = try bulletins.content(area: area, period: schedule.period, end: slot.instant)
             else {
                 if try await ledger.recordSlot(key, of: schedule.id, outcome: .skippedNothingNew, at: now) {
                     report.skipped.append(.init(scheduleID: schedule.id, slotKey: key, messageID: nil))
                 }
                 continue
             }
-            let request = CompositionRequest(
-                template: schedule.template, areas: [area], channels: schedule.channels, variables: variables,
+            var request = CompositionRequest(
+                template: schedule.template, areas: [area], channels: schedule.channels, variables: content.variables,
                 priority: .normal, proposedBy: schedule.proposer, cap: schedule.messageCAP)
+            request.bulletinItems = content.newsItems
             if let message = try await composer.compose(request, scheduleID: schedule.id, slotKey: key) {
                 report.fired.append(.init(scheduleID: schedule.id, slotKey: key, messageID: message.id))
             }
