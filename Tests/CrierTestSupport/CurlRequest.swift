@@ -48,4 +48,20 @@ public struct CurlResponse: Sendable {
     public static func run(_ url: URL, _ arguments: [String] = [], timeout: Double = 30) async throws -> CurlResponse {
         try await fetch(url.absoluteString, arguments, timeout: timeout)
     }
+
+    /// Sends `method url` with `headers` and `body` (sent as given, with `--data-binary`).
+    public static func send(
+        _ method: String = "GET", _ url: URL, headers: [String: String] = [:], body: String? = nil,
+        timeout: Double = 30
+    ) async throws -> CurlResponse {
+        var arguments = method == "HEAD" ? ["-I"] : ["-X", method]
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { arguments += ["-H", "\(name): \(value)"] }
+        if let body { arguments += ["--data-binary", body] }
+        return try await run(url, arguments, timeout: timeout)
+    }
+
+    /// The body parsed as a JSON object or array.
+    public func json() throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(body.utf8))
+    }
 }

@@ -63,7 +63,7 @@ struct BulletinItemsEndToEndTests {
         }
         let database = site.directory.appendingPathComponent("crier.sqlite").path
         let server = try await ServingCrier(site.crier, ["serve", "--listen", "127.0.0.1:0"])
-        let posted = try await HTTPRequest.send(
+        let posted = try await CurlResponse.send(
             "POST", server.url("/api/v1/areas/west/bulletin-items"),
             headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/json"],
             body: try String(

@@ -15,42 +15,42 @@ struct PartnerAPIEndToEndTests {
         let site = try await PartnerSite(prefix: "crier-api-auth")
         let server = try await ServingCrier(site.crier, ["serve", "--listen", "127.0.0.1:0"])
 
-        let anonymous = try await HTTPRequest.send("PUT", server.url(Self.resident), body: Self.annBody)
+        let anonymous = try await CurlResponse.send("PUT", server.url(Self.resident), body: Self.annBody)
         #expect(anonymous.status == 401)
         #expect(anonymous.headers["www-authenticate"]?.hasPrefix("Bearer") == true)
         #expect(anonymous.headers["content-type"] == "application/json")
         #expect(anonymous.object["error"] as? String == "a partner bearer token is required")
 
-        let forged = try await HTTPRequest.send(
+        let forged = try await CurlResponse.send(
             "GET", server.url("/api/v1/alerts"), headers: ["Authorization": "Bearer crier_pt_forged"])
         #expect(forged.status == 401)
 
-        let wrongScope = try await HTTPRequest.send(
+        let wrongScope = try await CurlResponse.send(
             "PUT", server.url(Self.resident), headers: site.json("reader"), body: Self.annBody)
         #expect(wrongScope.status == 403)
         #expect((wrongScope.object["error"] as? String)?.contains("subscribers:write") == true)
-        let noBulletins = try await HTTPRequest.send(
+        let noBulletins = try await CurlResponse.send(
             "POST", server.url("/api/v1/areas/west/bulletin-items"), headers: site.json("council"),
             body: #"{"title": "t", "body": "b"}"#)
         #expect(noBulletins.status == 403)
 
-        let tooLarge = try await HTTPRequest.send(
+        let tooLarge = try await CurlResponse.send(
             "PUT", server.url(Self.resident), headers: site.json("nlink"),
             body: #"{"name": ""# + String(repeating: "x", count: 70_000) + #""}"#)
         #expect(tooLarge.status == 413)
         #expect(tooLarge.object["error"] != nil)
 
-        let nowhere = try await HTTPRequest.send("GET", server.url("/api/v1/nowhere"), headers: site.bearer("nlink"))
+        let nowhere = try await CurlResponse.send("GET", server.url("/api/v1/nowhere"), headers: site.bearer("nlink"))
         #expect(nowhere.status == 404)
         #expect(nowhere.object["error"] as? String == "not found")
 
-        let document = try await HTTPRequest.send("GET", server.url("/api/openapi.json"))
+        let document = try await CurlResponse.send("GET", server.url("/api/openapi.json"))
         #expect(document.status == 200)
         #expect(document.headers["content-type"] == "application/json")
         let file = TestPaths.repositoryRoot.appendingPathComponent("Sources/CrierHTTP/API/openapi.json")
         #expect(document.body == (try String(contentsOf: file, encoding: .utf8)))
 
-        let metrics = try await HTTPRequest.send("GET", server.url("/metrics"))
+        let metrics = try await CurlResponse.send("GET", server.url("/metrics"))
         #expect(metrics.body.contains(#"route="/api/v1/subscribers/{email}",status="401""#))
         #expect(try await server.stop().status == 0)
     }
@@ -60,16 +60,16 @@ struct PartnerAPIEndToEndTests {
         let site = try await PartnerSite(prefix: "crier-api-residents")
         let server = try await ServingCrier(site.crier, ["serve", "--listen", "127.0.0.1:0"])
 
-        let created = try await HTTPRequest.send(
+        let created = try await CurlResponse.send(
             "PUT", server.url(Self.resident), headers: site.json("nlink"), body: Self.annBody)
         #expect(created.status == 201, "\(created.body)")
         #expect(created.object["status"] as? String == "active")
         #expect(created.object["topics"] as? [String] == ["scams", "cyber-crime"])
-        let again = try await HTTPRequest.send(
+        let again = try await CurlResponse.send(
             "PUT", server.url(Self.resident), headers: site.json("nlink"), body: Self.annBody)
         #expect(again.status == 200)
         #expect(again.body == created.body)
-        let moved = try await HTTPRequest.send(
+        let moved = try await CurlResponse.send(
             "PUT", server.url("/api/v1/subscribers/ANN%40example.org"), headers: site.json("nlink"),
             body: #"{"area": "east", "topics": ["all"], "language": "en"}"#)
         #expect(moved.status == 200)
@@ -82,22 +82,22 @@ struct PartnerAPIEndToEndTests {
         #expect(people.first?["area"] as? String == "east")
         #expect(people.first?["unsubscribed"] as? Bool == false)
 
-        let untrusted = try await HTTPRequest.send(
+        let untrusted = try await CurlResponse.send(
             "PUT", server.url("/api/v1/subscribers/bob@example.org"), headers: site.json("council"),
             body: Self.annBody)
         #expect(untrusted.status == 503, "no http.public_url nor relay here: no confirmation link can be sent")
         #expect((untrusted.object["error"] as? String)?.contains("must confirm by email") == true)
 
-        let removed = try await HTTPRequest.send("DELETE", server.url(Self.resident), headers: site.bearer("nlink"))
+        let removed = try await CurlResponse.send("DELETE", server.url(Self.resident), headers: site.bearer("nlink"))
         #expect(removed.status == 204)
-        let removedAgain = try await HTTPRequest.send(
+        let removedAgain = try await CurlResponse.send(
             "DELETE", server.url(Self.resident), headers: site.bearer("nlink"))
         #expect(removedAgain.status == 204)
-        let unknown = try await HTTPRequest.send(
+        let unknown = try await CurlResponse.send(
             "DELETE", server.url("/api/v1/subscribers/nobody@example.org"), headers: site.bearer("nlink"))
         #expect(unknown.status == 404)
         #expect(unknown.object["error"] != nil)
-        let resubscribe = try await HTTPRequest.send(
+        let resubscribe = try await CurlResponse.send(
             "PUT", server.url(Self.resident), headers: site.json("nlink"), body: Self.annBody)
         #expect(resubscribe.status == 409)
         #expect(resubscribe.object["field"] as? String == "email")
@@ -139,20 +139,20 @@ struct PartnerAPIEndToEndTests {
         let server = try await ServingCrier(site.crier, ["serve", "--listen", "127.0.0.1:0"])
         for (path, body, field) in Self.refused {
             let method = path.hasPrefix("/api/v1/subscribers/") ? "PUT" : "POST"
-            let reply = try await HTTPRequest.send(method, server.url(path), headers: site.json("nlink"), body: body)
+            let reply = try await CurlResponse.send(method, server.url(path), headers: site.json("nlink"), body: body)
             #expect(reply.status == 400, "\(path) \(body): \(reply.body)")
             #expect(reply.object["field"] as? String == field, "\(path) \(body): \(reply.body)")
         }
-        let notJSON = try await HTTPRequest.send(
+        let notJSON = try await CurlResponse.send(
             "PUT", server.url(Self.resident),
             headers: site.bearer("nlink").merging(["Content-Type": "text/plain"]) { $1 },
             body: Self.annBody)
         #expect(notJSON.status == 415)
-        let broken = try await HTTPRequest.send(
+        let broken = try await CurlResponse.send(
             "PUT", server.url(Self.resident), headers: site.json("nlink"), body: "{")
         #expect(broken.status == 400)
         #expect(broken.object["error"] as? String == "the body must be a JSON object")
-        let badStatus = try await HTTPRequest.send(
+        let badStatus = try await CurlResponse.send(
             "GET", server.url("/api/v1/alerts?status=test"), headers: site.bearer("reader"))
         #expect(badStatus.status == 400)
         #expect(badStatus.object["field"] as? String == "status")

@@ -40,7 +40,7 @@ struct PartnerAlertsEndToEndTests {
 
         let server = try await ServingCrier(crier, ["serve", "--listen", "127.0.0.1:0"])
         func ids(_ query: String) async throws -> [String] {
-            let reply = try await HTTPRequest.send(
+            let reply = try await CurlResponse.send(
                 "GET", server.url("/api/v1/alerts\(query)"), headers: site.bearer("reader"))
             #expect(reply.status == 200, "\(reply.body)")
             let alerts = try #require(reply.object["alerts"] as? [[String: Any]])
@@ -51,7 +51,7 @@ struct PartnerAlertsEndToEndTests {
         #expect(try await ids("?area=west") == [cityWide])
         #expect(try await ids("?status=exercise") == [exercise])
 
-        let one = try await HTTPRequest.send(
+        let one = try await CurlResponse.send(
             "GET", server.url("/api/v1/alerts?area=east"), headers: site.bearer("reader"))
         let first = try #require((one.object["alerts"] as? [[String: Any]])?.first { $0["id"] as? String == actual })
         #expect(first["status"] as? String == "actual")
@@ -64,7 +64,7 @@ struct PartnerAlertsEndToEndTests {
         #expect(cancelled.status == 0, "\(cancelled.stderr)")
         #expect(try await ids("?area=east") == [cityWide])
 
-        let unknownArea = try await HTTPRequest.send(
+        let unknownArea = try await CurlResponse.send(
             "GET", server.url("/api/v1/alerts?area=north"), headers: site.bearer("reader"))
         #expect(unknownArea.status == 400)
         #expect(unknownArea.object["field"] as? String == "area")

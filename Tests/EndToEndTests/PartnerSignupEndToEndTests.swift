@@ -37,11 +37,11 @@ struct PartnerSignupEndToEndTests {
         }
         let server = try await ServingCrier(site.crier, ["serve", "--listen", "127.0.0.1:0"])
         let body = #"{"area": "west", "topics": ["scams"], "language": "en"}"#
-        let pending = try await HTTPRequest.send(
+        let pending = try await CurlResponse.send(
             "PUT", server.url("/api/v1/subscribers/new.resident@example.org"), headers: headers("council"), body: body)
         #expect(pending.status == 202, "\(pending.body)")
         #expect(pending.object["status"] as? String == "pending")
-        let known = try await HTTPRequest.send(
+        let known = try await CurlResponse.send(
             "PUT", server.url("/api/v1/subscribers/ann@example.org"), headers: headers("council"), body: body)
         #expect(known.status == 202)
         var listed = try await site.crier.run(["subscribers", "list", "--format", "json"])
@@ -57,7 +57,7 @@ struct PartnerSignupEndToEndTests {
         let prefix = "https://alerts.example.org/subscribe/confirm/"
         let start = try #require(text.range(of: prefix)).upperBound
         let link = String(text[start...].prefix { $0.isLetter || $0.isNumber })
-        let confirmed = try await HTTPRequest.send(
+        let confirmed = try await CurlResponse.send(
             "POST", server.url("/subscribe/confirm/\(link)"),
             headers: ["Content-Type": "application/x-www-form-urlencoded"], body: "")
         #expect(confirmed.status == 200, "\(confirmed.body)")
@@ -65,15 +65,15 @@ struct PartnerSignupEndToEndTests {
         let subscriber = try #require(try export.json()["subscriber"] as? [String: Any])
         #expect((subscriber["consent"] as? [String: Any])?["source"] as? String == "partner council")
 
-        let bounce = try await HTTPRequest.send(
+        let bounce = try await CurlResponse.send(
             "POST", server.url("/api/v1/bounces"), headers: headers("nlink"),
             body: #"{"email": "ann@example.org", "kind": "hard", "reason": "550 5.1.1 no such user"}"#)
         #expect(bounce.status == 200, "\(bounce.body)")
-        let refused = try await HTTPRequest.send(
+        let refused = try await CurlResponse.send(
             "PUT", server.url("/api/v1/subscribers/ann@example.org"), headers: headers("nlink"), body: body)
         #expect(refused.status == 409, "\(refused.body)")
         #expect((refused.object["error"] as? String)?.contains("hard-bounce") == true)
-        let trusted = try await HTTPRequest.send(
+        let trusted = try await CurlResponse.send(
             "PUT", server.url("/api/v1/subscribers/other.resident@example.org"), headers: headers("nlink"), body: body)
         #expect(trusted.status == 201, "\(trusted.body)")
         listed = try await site.crier.run(["subscribers", "export", "other.resident@example.org"])

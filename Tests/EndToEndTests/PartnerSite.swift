@@ -55,7 +55,7 @@ final class PartnerSite {
     }
 }
 
-extension HTTPReply {
+extension CurlResponse {
     /// The body as a JSON object (empty when it is not one).
     var object: [String: Any] {
         ((try? json()) as? [String: Any]) ?? [:]

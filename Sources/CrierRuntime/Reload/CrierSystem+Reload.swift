@@ -110,6 +110,7 @@ extension CrierSystem {
         compare("publish", \.publishDirectoryMode)
         compare("dispatch", \.dispatch)
         compare("http", \.http)
+        compare("partners", \.partners)
         return keys
     }
 }
