@@ -17,7 +17,10 @@ if grep -q "error:" .build-test.log; then
   echo "test: build failed" >&2
   exit 1
 fi
-if grep -q "warning:" .build-test.log; then
+# One warning is not ours: swift-distributed-tracing (which Hummingbird depends on) ships a file its
+# own manifest does not declare, and SwiftPM says so on every build. Every other warning fails.
+if grep "warning:" .build-test.log \
+  | grep -vqE "^warning: 'swift-distributed-tracing': found [0-9]+ file\(s\) which are unhandled"; then
   echo "test: the build has warnings (the project builds warning-free)" >&2
   exit 1
 fi

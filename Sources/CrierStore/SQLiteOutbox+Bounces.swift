@@ -83,18 +83,7 @@ extension SQLiteOutbox {
             if let id = try Int64.fetchOne(
                 db, sql: "SELECT id FROM subscribers WHERE email = ?", arguments: [report.email])
             {
-                try db.execute(
-                    sql: """
-                        UPDATE subscribers SET unsubscribed_at = coalesce(unsubscribed_at, :now), updated_at = :now
-                        WHERE id = :id
-                        """,
-                    arguments: ["now": now.unixSeconds, "id": id])
-                try db.execute(
-                    sql: """
-                        UPDATE deliveries SET state = 'withdrawn', lease_owner = NULL, lease_until = NULL, updated_at = ?
-                        WHERE subscriber_id = ? AND state IN ('pending', 'leased')
-                        """,
-                    arguments: [now.unixSeconds, id])
+                try Self.markUnsubscribed(db, subscriberID: id, at: now)
             }
             try insertAudit(
                 AuditEntry(

@@ -98,20 +98,26 @@ extension SQLiteOutbox {
             if let email = try String.fetchOne(db, sql: "SELECT email FROM subscribers WHERE id = ?", arguments: [id]) {
                 try Self.suppress(db, email: email, reason: .unsubscribed, at: now)
             }
-            try db.execute(
-                sql: """
-                    UPDATE subscribers SET unsubscribed_at = coalesce(unsubscribed_at, :now), updated_at = :now
-                    WHERE id = :id
-                    """,
-                arguments: ["now": now.unixSeconds, "id": id])
-            try db.execute(
-                sql: """
-                    UPDATE deliveries SET state = 'withdrawn', lease_owner = NULL, lease_until = NULL, updated_at = ?
-                    WHERE subscriber_id = ? AND state IN ('pending', 'leased')
-                    """,
-                arguments: [now.unixSeconds, id])
+            try Self.markUnsubscribed(db, subscriberID: id, at: now)
             return true
         }
+    }
+
+    /// Marks subscriber `id` unsubscribed (keeping an earlier time) and withdraws what is still
+    /// waiting to be sent to them.
+    static func markUnsubscribed(_ db: Database, subscriberID id: Int64, at now: Date) throws {
+        try db.execute(
+            sql: """
+                UPDATE subscribers SET unsubscribed_at = coalesce(unsubscribed_at, :now), updated_at = :now
+                WHERE id = :id
+                """,
+            arguments: ["now": now.unixSeconds, "id": id])
+        try db.execute(
+            sql: """
+                UPDATE deliveries SET state = 'withdrawn', lease_owner = NULL, lease_until = NULL, updated_at = ?
+                WHERE subscriber_id = ? AND state IN ('pending', 'leased')
+                """,
+            arguments: [now.unixSeconds, id])
     }
 
     func forEachSubscriber(in audience: SubscriberAudience, _ db: Database, _ body: (Subscriber) throws -> Void) throws
