@@ -37,7 +37,8 @@ else
   BIN="$(swift build -c release --show-bin-path)/crier"
 fi
 
-# One installation per run: EMAILS residents in East NPA, one exercise alert to all of them.
+# One installation per run: EMAILS residents in East NPA, one exercise alert to all of them, and
+# EMAILS residents in West NPA whose tokens the unsubscribe load uses.
 prepare() { # folder
   local dir="$1"
   mkdir -p "$dir/schedules"
@@ -63,6 +64,10 @@ with open(sys.argv[1], "w") as out:
     out.write("email,name,area,topics,locale,test\n")
     for i in range(int(sys.argv[2])):
         out.write(f"bench-resident-{i}@example.org,Bench Resident {i},east,all,en,false\n")
+    # As many again in West NPA, outside the alert's audience: their tokens are the ones wrk
+    # unsubscribes, so the load withdraws nothing the delivery run is waiting for.
+    for i in range(int(sys.argv[2])):
+        out.write(f"bench-neighbour-{i}@example.org,Bench Neighbour {i},west,all,en,false\n")
 PY
   CRIER_CONFIG="$dir/crier.yml" "$BIN" subscribers import "$dir/residents.csv" > "$dir/import.log" 2>&1 ||
     fail "subscribers import: $(tail -n 3 "$dir/import.log")"
@@ -71,7 +76,8 @@ PY
     --var "instruction=Nothing to do." > "$dir/alert.log" 2>&1 || fail "alert: $(tail -n 3 "$dir/alert.log")"
   "$CRIER_PYTHON" - "$dir/crier.sqlite" "$dir/tokens.txt" <<'PY'
 import sqlite3, sys
-rows = sqlite3.connect(sys.argv[1]).execute("SELECT unsubscribe_token FROM subscribers").fetchall()
+rows = sqlite3.connect(sys.argv[1]).execute(
+    "SELECT unsubscribe_token FROM subscribers WHERE area = 'west'").fetchall()
 open(sys.argv[2], "w").write("".join(f"{token}\n" for (token,) in rows))
 PY
 }
